@@ -1,0 +1,2 @@
+/** The {@code harness} command line. */
+package org.entropyharness.cli;

@@ -1,0 +1,2 @@
+/** Dataset readers (CIFAR binary, CIFAR-10-C .npy, image folders, JSONL problems), the corruption generator and the shipped-data manifest. */
+package org.entropyharness.data;

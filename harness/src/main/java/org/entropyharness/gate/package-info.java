@@ -1,0 +1,2 @@
+/** Noise-aware gates: paired bootstrap of a run against a baseline, as AssertJ assertions. */
+package org.entropyharness.gate;

@@ -1,0 +1,2 @@
+/** Methods under test, one interface per family. */
+package org.entropyharness.method;

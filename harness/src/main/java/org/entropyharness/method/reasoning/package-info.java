@@ -1,0 +1,2 @@
+/** Decoding and voting strategies for the reasoning family. */
+package org.entropyharness.method.reasoning;

@@ -1,0 +1,2 @@
+/** Pure metric functions over per-item scores, and answer checking. */
+package org.entropyharness.metric;

@@ -1,0 +1,23 @@
+package org.entropyharness.model.lm;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * A language model that samples completions for a prompt. Implementations: the embedded model (exact entropy over
+ * the full vocabulary), OpenAI-compatible HTTP servers (entropy estimated from top-k logprobs), DJL TorchScript.
+ */
+public interface LanguageModel extends AutoCloseable {
+
+  /** Name, fingerprint and entropy provenance of this model. */
+  ModelInfo info();
+
+  /**
+   * Generates {@code request.n()} traces for one prompt. Deterministic for a given seed where the backend allows it.
+   * A trace that failed after retries is returned with {@link Trace#error()} set, never dropped.
+   */
+  List<Trace> generate(GenerationRequest request) throws IOException;
+
+  @Override
+  default void close() {}
+}

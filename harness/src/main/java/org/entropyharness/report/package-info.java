@@ -1,0 +1,2 @@
+/** Allure attachments, charts and the leaderboard. */
+package org.entropyharness.report;
