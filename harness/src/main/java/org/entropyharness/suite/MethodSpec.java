@@ -1,0 +1,18 @@
+package org.entropyharness.suite;
+
+import java.util.Objects;
+
+/**
+ * One method of a suite: its registered id, the label it is reported under, and its parameters as written.
+ *
+ * @param id the registered method id, such as {@code tent} or {@code self-consistency}
+ * @param label unique within the suite; the id unless the parameters give {@code as: other-name}
+ * @param params the parameters without {@code as}
+ */
+public record MethodSpec(String id, String label, Params params) {
+  public MethodSpec {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(label, "label");
+    Objects.requireNonNull(params, "params");
+  }
+}
