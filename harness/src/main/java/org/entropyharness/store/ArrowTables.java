@@ -1,0 +1,225 @@
+package org.entropyharness.store;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float4Vector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.TimeStampMilliTZVector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.complex.ListVector;
+import org.apache.arrow.vector.complex.impl.UnionListWriter;
+import org.apache.arrow.vector.ipc.ArrowFileReader;
+import org.apache.arrow.vector.ipc.ArrowFileWriter;
+import org.apache.arrow.vector.ipc.message.ArrowBlock;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/** Writes lists of records as Arrow IPC files (the random-access "file" format) and reads them back. */
+public final class ArrowTables {
+  private static final int BATCH_ROWS = 16_384;
+
+  private ArrowTables() {}
+
+  /** Atomically writes {@code rows} to {@code file}; an empty list writes a file with the schema and no batches. */
+  public static <R> void write(Path file, TableSchema<R> table, List<R> rows) throws IOException {
+    AtomicFiles.write(file, channel -> writeTo(channel, table, rows));
+  }
+
+  private static <R> void writeTo(FileChannel channel, TableSchema<R> table, List<R> rows) throws IOException {
+    try (BufferAllocator allocator = new RootAllocator();
+        VectorSchemaRoot root = VectorSchemaRoot.create(table.arrowSchema(), allocator);
+        ArrowFileWriter writer = new ArrowFileWriter(root, null, channel)) {
+      writer.start();
+      for (int from = 0; from < rows.size(); from += BATCH_ROWS) {
+        List<R> batch = rows.subList(from, Math.min(rows.size(), from + BATCH_ROWS));
+        root.allocateNew();
+        for (Column<R> column : table.columns()) {
+          fill(root.getVector(column.name()), column, batch);
+        }
+        root.setRowCount(batch.size());
+        writer.writeBatch();
+      }
+      writer.end();
+      channel.force(true); // the writer closes the channel when it closes
+    }
+  }
+
+  private static <R> void fill(FieldVector vector, Column<R> column, List<R> batch) {
+    for (int i = 0; i < batch.size(); i++) {
+      Object value = column.getter().apply(batch.get(i));
+      if (value == null) {
+        if (!column.nullable()) {
+          throw new IllegalArgumentException("column " + column.name() + " is required but row " + i + " has no value");
+        }
+        if (!(vector instanceof ListVector)) {
+          vector.setNull(i);
+          continue;
+        }
+      }
+      set(vector, column.kind(), i, value);
+    }
+    vector.setValueCount(batch.size());
+  }
+
+  private static void set(FieldVector vector, ColumnKind kind, int i, Object value) {
+    switch (kind) {
+      case STRING -> ((VarCharVector) vector).setSafe(i, value.toString().getBytes(StandardCharsets.UTF_8));
+      case LONG -> ((BigIntVector) vector).setSafe(i, ((Number) value).longValue());
+      case INT -> ((IntVector) vector).setSafe(i, ((Number) value).intValue());
+      case DOUBLE -> ((Float8Vector) vector).setSafe(i, ((Number) value).doubleValue());
+      case BOOL -> ((BitVector) vector).setSafe(i, (Boolean) value ? 1 : 0);
+      case TIMESTAMP -> ((TimeStampMilliTZVector) vector).setSafe(i, ((Instant) value).toEpochMilli());
+      default -> setList((ListVector) vector, kind, i, value);
+    }
+  }
+
+  private static void setList(ListVector vector, ColumnKind kind, int i, Object value) {
+    UnionListWriter writer = vector.getWriter();
+    writer.setPosition(i);
+    if (value == null) {
+      vector.setNull(i);
+      return;
+    }
+    writer.startList();
+    switch (kind) {
+      case STRING_LIST -> {
+        for (Object s : (List<?>) value) {
+          byte[] bytes = s.toString().getBytes(StandardCharsets.UTF_8);
+          try (var buf = vector.getAllocator().buffer(bytes.length)) {
+            buf.setBytes(0, bytes);
+            writer.varChar().writeVarChar(0, bytes.length, buf);
+          }
+        }
+      }
+      case DOUBLE_LIST -> {
+        for (double d : (double[]) value) {
+          writer.float8().writeFloat8(d);
+        }
+      }
+      case FLOAT_LIST -> {
+        for (float f : (float[]) value) {
+          writer.float4().writeFloat4(f);
+        }
+      }
+      default -> throw new IllegalStateException(kind.name());
+    }
+    writer.endList();
+  }
+
+  /**
+   * Reads every row of an Arrow file written with {@code table}'s schema.
+   *
+   * @throws StoreException if the file is missing, truncated, corrupted or of another table or format version
+   */
+  public static <R> List<R> read(Path file, TableSchema<R> table) throws StoreException {
+    if (!Files.isRegularFile(file)) {
+      throw new StoreException(file + ": no such file");
+    }
+    try (BufferAllocator allocator = new RootAllocator();
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        ArrowFileReader reader = new ArrowFileReader(channel, allocator)) {
+      checkSchema(file, table, reader.getVectorSchemaRoot().getSchema());
+      List<R> rows = new ArrayList<>();
+      for (ArrowBlock block : reader.getRecordBlocks()) {
+        reader.loadRecordBatch(block);
+        readBatch(reader.getVectorSchemaRoot(), table, rows);
+      }
+      return rows;
+    } catch (StoreException e) {
+      throw e;
+    } catch (NoSuchFileException e) {
+      throw new StoreException(file + ": no such file");
+    } catch (IOException | RuntimeException e) {
+      throw new StoreException(
+          file + ": not a complete Arrow file (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+              + "); it is truncated or corrupted — restore it (git checkout -- " + file + ") or write it again",
+          e);
+    }
+  }
+
+  private static void checkSchema(Path file, TableSchema<?> table, Schema schema) throws StoreException {
+    Map<String, String> meta = schema.getCustomMetadata();
+    String name = meta == null ? null : meta.get(TableSchema.NAME_KEY);
+    String version = meta == null ? null : meta.get(TableSchema.VERSION_KEY);
+    if (!table.name().equals(name) || !Integer.toString(table.formatVersion()).equals(version)) {
+      throw new StoreException(
+          file + ": holds table '" + name + "' format " + version + ", expected '" + table.name() + "' format "
+              + table.formatVersion() + "; use a file written by this harness version");
+    }
+    for (Column<?> column : table.columns()) {
+      if (schema.findField(column.name()) == null) {
+        throw new StoreException(file + ": column '" + column.name() + "' is missing; the file was not written by this harness");
+      }
+    }
+  }
+
+  private static <R> void readBatch(VectorSchemaRoot root, TableSchema<R> table, List<R> rows) {
+    int n = root.getRowCount();
+    for (int i = 0; i < n; i++) {
+      Map<String, Object> values = new HashMap<>();
+      for (Column<R> column : table.columns()) {
+        FieldVector vector = root.getVector(column.name());
+        values.put(column.name(), vector.isNull(i) ? null : get(vector, column.kind(), i));
+      }
+      rows.add(table.factory().apply(new Row(values)));
+    }
+  }
+
+  private static Object get(FieldVector vector, ColumnKind kind, int i) {
+    return switch (kind) {
+      case STRING -> new String(((VarCharVector) vector).get(i), StandardCharsets.UTF_8);
+      case LONG -> ((BigIntVector) vector).get(i);
+      case INT -> ((IntVector) vector).get(i);
+      case DOUBLE -> ((Float8Vector) vector).get(i);
+      case BOOL -> ((BitVector) vector).get(i) == 1;
+      case TIMESTAMP -> Instant.ofEpochMilli(((TimeStampMilliTZVector) vector).get(i));
+      default -> getList((ListVector) vector, kind, i);
+    };
+  }
+
+  private static Object getList(ListVector vector, ColumnKind kind, int i) {
+    int start = vector.getElementStartIndex(i);
+    int end = vector.getElementEndIndex(i);
+    FieldVector data = vector.getDataVector();
+    return switch (kind) {
+      case STRING_LIST -> {
+        List<String> out = new ArrayList<>(end - start);
+        for (int j = start; j < end; j++) {
+          out.add(new String(((VarCharVector) data).get(j), StandardCharsets.UTF_8));
+        }
+        yield List.copyOf(out);
+      }
+      case DOUBLE_LIST -> {
+        double[] out = new double[end - start];
+        for (int j = start; j < end; j++) {
+          out[j - start] = ((Float8Vector) data).get(j);
+        }
+        yield out;
+      }
+      case FLOAT_LIST -> {
+        float[] out = new float[end - start];
+        for (int j = start; j < end; j++) {
+          out[j - start] = ((Float4Vector) data).get(j);
+        }
+        yield out;
+      }
+      default -> throw new IllegalStateException(kind.name());
+    };
+  }
+}
