@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = HarnessVersion.class,
     description = "Runs entropy-method suites, stores results in Arrow files and gates them against baselines.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      RunCommand.class,
+      ValidateCommand.class,
+      BaselineCommand.class,
+      CompareCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class HarnessCommand {
 
   public static void main(String[] args) {

@@ -34,7 +34,8 @@ public final class Format {
     return "no baseline: " + ((GateDecision.NoBaseline) d).reason();
   }
 
-  static String describe(Comparison c, String unit) {
+  /** One comparison as text. */
+  public static String describe(Comparison c, String unit) {
     return String.format(Locale.ROOT, "%s %s vs baseline %s, worse by %s [%s, %s], tolerance %s%s", c.metric(),
         value(c.current(), unit), value(c.baseline(), unit), delta(c.worseBy(), unit), delta(c.low(), unit),
         delta(c.high(), unit), delta(c.tolerance(), unit), c.paired() ? ", " + c.pairedItems() + " paired items" : ", unpaired");

@@ -1,0 +1,72 @@
+package org.entropyharness.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.entropyharness.gate.Comparison;
+import org.entropyharness.gate.Format;
+import org.entropyharness.gate.GateEvaluator;
+import org.entropyharness.store.ArrowTables;
+import org.entropyharness.store.MetricRow;
+import org.entropyharness.store.RunDirectory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code harness compare A B}: the gate analysis for every metric two runs share, B measured against A. */
+@Command(name = "compare", description = "Compares run B with run A metric by metric (paired bootstrap where items match).")
+final class CompareCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "A", description = "The reference: a run folder or a metrics/baseline .arrow file.")
+  Path a;
+
+  @Parameters(index = "1", paramLabel = "B", description = "The run to judge, same forms.")
+  Path b;
+
+  @Option(names = "--confidence", defaultValue = "0.95", description = "One-sided confidence (default ${DEFAULT-VALUE}).")
+  double confidence;
+
+  @Option(names = "--slice", defaultValue = "all", description = "Slice to compare, or '*' for every slice (default ${DEFAULT-VALUE}).")
+  String slice;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    Map<String, MetricRow> reference = byKey(rows(a));
+    PrintWriter out = spec.commandLine().getOut();
+    int shared = 0;
+    for (MetricRow current : rows(b)) {
+      MetricRow before = reference.get(current.key());
+      if (before == null || !(slice.equals("*") || slice.equals(current.slice()))) {
+        continue;
+      }
+      shared++;
+      Comparison c = GateEvaluator.compare(current, before, confidence, 0);
+      String verdict = c.low() > 0 ? "worse" : c.high() < 0 ? "better" : "no clear difference";
+      List<String> parts = before.fingerprint().differingParts(current.fingerprint());
+      out.printf(Locale.ROOT, "%-24s %-10s %-18s %s%s%n", current.cellId(), current.slice(), verdict,
+          Format.describe(c, current.unit()), parts.isEmpty() ? "" : " (fingerprint differs in " + String.join(", ", parts) + ")");
+    }
+    if (shared == 0) {
+      throw new IOException("the two runs share no (cell, slice, metric); compare runs of the same suite");
+    }
+    return 0;
+  }
+
+  private static List<MetricRow> rows(Path p) throws IOException {
+    return p.toString().endsWith(".arrow") ? ArrowTables.read(p, MetricRow.TABLE) : new RunDirectory(p).readMetrics();
+  }
+
+  private static Map<String, MetricRow> byKey(List<MetricRow> rows) {
+    Map<String, MetricRow> map = new LinkedHashMap<>();
+    rows.forEach(r -> map.put(r.key(), r));
+    return map;
+  }
+}

@@ -1,0 +1,44 @@
+package org.entropyharness.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.entropyharness.run.CellRunners;
+import org.entropyharness.run.MethodRegistry;
+import org.entropyharness.suite.SuiteException;
+import org.entropyharness.suite.SuiteLoader;
+import org.entropyharness.suite.SuiteSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code harness validate}: lints suite files without running anything. */
+@Command(name = "validate", description = "Checks suite files (schema, methods, metrics, gates, paths) without running them.")
+final class ValidateCommand implements Callable<Integer> {
+  @Parameters(arity = "1..*", paramLabel = "SUITE", description = "Suite files (*.yaml).")
+  List<Path> files;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    SuiteLoader loader = new SuiteLoader(MethodRegistry.INSTANCE);
+    int bad = 0;
+    for (Path file : files) {
+      try {
+        SuiteSpec suite = loader.load(file);
+        CellRunners.check(suite);
+        out.printf("%s: ok (%s, %s tier, %d cells, %d gates)%n", file, suite.family().id(), suite.tier().id(),
+            suite.cells().size(), suite.gates().size());
+      } catch (SuiteException e) {
+        err.println(e.getMessage());
+        bad++;
+      }
+    }
+    return bad == 0 ? 0 : ErrorHandler.BAD_INPUT;
+  }
+}

@@ -1,0 +1,31 @@
+package org.entropyharness.engine;
+
+import org.entropyharness.suite.SuiteException;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.junit.platform.engine.support.descriptor.FilePosition;
+import org.junit.platform.engine.support.descriptor.FileSource;
+import org.junit.platform.engine.support.hierarchical.Node;
+import org.opentest4j.AssertionFailedError;
+
+/** A suite file that failed to load: one failing test at the problem's position, so the build says where. */
+final class InvalidSuiteDescriptor extends AbstractTestDescriptor implements Node<HarnessExecutionContext> {
+  private final SuiteException problem;
+
+  InvalidSuiteDescriptor(UniqueId id, SuiteException problem) {
+    super(id, problem.position().file().getFileName() + " is not a valid suite",
+        FileSource.from(problem.position().file().toFile(),
+            FilePosition.from(problem.position().line(), problem.position().column())));
+    this.problem = problem;
+  }
+
+  @Override
+  public Type getType() {
+    return Type.TEST;
+  }
+
+  @Override
+  public HarnessExecutionContext execute(HarnessExecutionContext context, DynamicTestExecutor executor) {
+    throw new AssertionFailedError(problem.getMessage());
+  }
+}

