@@ -2,17 +2,23 @@ package org.entropyharness.architecture;
 
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
 
 /** Dependencies point inward: cli / engine / report → run → gate → store → data / model / method / metric → suite. */
-@AnalyzeClasses(packages = "org.entropyharness", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+  private static final JavaClasses MAIN =
+      new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPath(java.nio.file.Path.of("target/classes"));
 
-  @ArchTest
-  static final ArchRule layers_point_inward =
+  @Test
+  void should_point_dependencies_inward() {
+    LAYERS.check(MAIN);
+  }
+
+  private static final ArchRule LAYERS =
       layeredArchitecture()
           .consideringOnlyDependenciesInLayers()
           .layer("suite").definedBy("org.entropyharness.suite..")
