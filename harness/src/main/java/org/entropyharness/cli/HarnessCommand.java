@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       BaselineCommand.class,
       CompareCommand.class,
+      MergeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class HarnessCommand {

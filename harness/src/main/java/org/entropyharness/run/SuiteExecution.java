@@ -43,6 +43,10 @@ public final class SuiteExecution {
     return mine;
   }
 
+  private int indexOf(CellSpec cell) {
+    return suite.cells().indexOf(cell);
+  }
+
   /** Runs (or resumes) every cell of the shard and returns the run's metric rows. */
   public List<MetricRow> execute(CellRunner runner, RunProgress progress) throws IOException {
     List<CellSpec> cells = cells();
@@ -56,7 +60,7 @@ public final class SuiteExecution {
       long start = System.nanoTime();
       runCell(runner, cell, progress.startCell(suite.name(), cell.id(), i + 1, cells.size()));
       double seconds = (System.nanoTime() - start) / 1e9;
-      manifest = manifest.withCell(new RunManifest.CellEntry(cell.id(), runner.fingerprint(cell).value(), "done", seconds));
+      manifest = manifest.withCell(new RunManifest.CellEntry(indexOf(cell), cell.id(), runner.fingerprint(cell).value(), "done", seconds));
       dir.writeManifest(manifest);
       progress.endCell(suite.name(), cell.id(), i + 1, cells.size(), String.format(Locale.ROOT, "done in %.1f s", seconds));
     }
@@ -96,7 +100,7 @@ public final class SuiteExecution {
     }
     List<RunManifest.CellEntry> entries = new ArrayList<>();
     for (CellSpec cell : cells) {
-      entries.add(new RunManifest.CellEntry(cell.id(), runner.fingerprint(cell).value(), "pending", null));
+      entries.add(new RunManifest.CellEntry(indexOf(cell), cell.id(), runner.fingerprint(cell).value(), "pending", null));
     }
     RunManifest manifest = new RunManifest(dir.runId(), suite.name(), suite.file().toString(), suite.sha256(),
         Files.readString(suite.file()), shard.toString(), Provenance.versions(), Provenance.hardware(), clock.instant(),

@@ -52,7 +52,7 @@ public final class RunDirectory {
     return Files.createDirectories(root.resolve("cache"));
   }
 
-  private Path cellFile(String cellId, String table) {
+  Path cellFile(String cellId, String table) {
     return root.resolve("cells").resolve(safe(cellId) + "." + table + ".arrow");
   }
 

@@ -44,12 +44,13 @@ public record RunManifest(
   /**
    * A cell's status in the run.
    *
+   * @param index the cell's position in the whole suite (shards keep the suite's numbering)
    * @param id cell id
    * @param fingerprint combined fingerprint
    * @param status {@code pending}, {@code done} or {@code failed: …}
    * @param seconds wall time of the cell, when done
    */
-  public record CellEntry(String id, String fingerprint, String status, Double seconds) {}
+  public record CellEntry(int index, String id, String fingerprint, String status, Double seconds) {}
 
   /** The same manifest with one cell's entry replaced. */
   public RunManifest withCell(CellEntry entry) {

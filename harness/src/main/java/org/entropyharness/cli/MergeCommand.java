@@ -1,0 +1,38 @@
+package org.entropyharness.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.entropyharness.store.RunDirectory;
+import org.entropyharness.store.RunManifest;
+import org.entropyharness.store.RunMerge;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code harness merge}: one run from the run folders of a suite's shards. */
+@Command(name = "merge", description = "Merges the run folders of a suite's shards (run --shard K/N) into one run.")
+final class MergeCommand implements Callable<Integer> {
+  @Parameters(arity = "1..*", paramLabel = "RUN_DIR", description = "Run folders of the shards.")
+  List<Path> shards;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "The merged run folder (must not exist).")
+  Path out;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    if (Files.exists(out)) {
+      throw new IOException(out + " already exists; choose a new folder for the merged run");
+    }
+    RunManifest merged = RunMerge.merge(shards.stream().map(RunDirectory::new).toList(), new RunDirectory(out));
+    spec.commandLine().getOut().printf("merged %d cells of %s from %d shards into %s%n", merged.cells().size(),
+        merged.suite(), shards.size(), out);
+    return 0;
+  }
+}
