@@ -28,6 +28,7 @@ public final class RunMerge {
     }
     RunManifest first = shards.get(0).readManifest();
     Map<Integer, RunManifest.CellEntry> cells = new TreeMap<>();
+    Map<String, RunDirectory> source = new java.util.HashMap<>();
     for (RunDirectory shard : shards) {
       RunManifest m = shard.readManifest();
       if (!m.suiteSha256().equals(first.suiteSha256())) {
@@ -41,8 +42,12 @@ public final class RunMerge {
         if (cells.putIfAbsent(cell.index(), cell) != null) {
           throw new StoreException(shard.root() + ": cell " + cell.id() + " is in two shards; merge each shard once");
         }
-        copyCell(shard, out, cell.id());
+        source.put(cell.id(), shard);
       }
+    }
+    // Checked everything before writing anything: a refused merge leaves no folder behind.
+    for (RunManifest.CellEntry cell : cells.values()) {
+      copyCell(source.get(cell.id()), out, cell.id());
     }
     List<RunManifest.CellEntry> ordered = new ArrayList<>(cells.values());
     ordered.sort(Comparator.comparingInt(RunManifest.CellEntry::index));
