@@ -7,13 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the official CIFAR-10 binary layout: per record one label byte, then 1024 red, 1024 green and 1024 blue
- * bytes, each plane row-major. Converts to the NHWC layout of {@link ImageBatch}.
+ * Reads the official CIFAR-10 and CIFAR-100 binary layouts: per record the label byte(s) (CIFAR-100: coarse then fine),
+ * then 1024 red, 1024 green and 1024 blue bytes, each plane row-major. Converts to the NHWC layout of
+ * {@link ImageBatch}.
  */
 public final class CifarBinaryReader {
   private static final int SIDE = 32;
   private static final int PLANE = SIDE * SIDE;
-  private static final int RECORD = 1 + 3 * PLANE;
 
   private CifarBinaryReader() {}
 
@@ -23,15 +23,31 @@ public final class CifarBinaryReader {
    * @throws DataFormatException if the file length is not a whole number of records
    */
   public static ImageBatch read(Path file, int limit) throws IOException {
+    return read(file, limit, 1, "CIFAR-10", "test_batch.bin / data_batch_N.bin");
+  }
+
+  /**
+   * Reads the first {@code limit} images of a CIFAR-100 binary file (all when {@code limit <= 0}), labelled with the
+   * fine (100-class) label.
+   *
+   * @throws DataFormatException if the file length is not a whole number of records
+   */
+  public static ImageBatch readCifar100(Path file, int limit) throws IOException {
+    return read(file, limit, 2, "CIFAR-100", "test.bin / train.bin");
+  }
+
+  private static ImageBatch read(Path file, int limit, int labelBytes, String name, String files)
+      throws IOException {
+    int record = labelBytes + 3 * PLANE;
     long size = Files.size(file);
-    if (size == 0 || size % RECORD != 0) {
+    if (size == 0 || size % record != 0) {
       throw new DataFormatException(
-          file + ":1:1: " + size + " bytes is not a whole number of CIFAR-10 records of " + RECORD
-              + " bytes; use an unmodified test_batch.bin / data_batch_N.bin");
+          file + ":1:1: " + size + " bytes is not a whole number of " + name + " records of " + record
+              + " bytes; use an unmodified " + files);
     }
-    int total = (int) (size / RECORD);
+    int total = (int) (size / record);
     int count = limit > 0 ? Math.min(limit, total) : total;
-    byte[] raw = new byte[count * RECORD];
+    byte[] raw = new byte[count * record];
     try (var in = Files.newInputStream(file)) {
       in.readNBytes(raw, 0, raw.length);
     }
@@ -40,14 +56,14 @@ public final class CifarBinaryReader {
     int[] labels = new int[count];
     List<String> ids = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      int base = i * RECORD;
-      labels[i] = raw[base] & 0xff;
+      int base = i * record + labelBytes;
+      labels[i] = raw[base - 1] & 0xff;
       ids.add(stem + "/" + i);
       for (int p = 0; p < PLANE; p++) {
         int out = (i * PLANE + p) * 3;
-        pixels[out] = raw[base + 1 + p];
-        pixels[out + 1] = raw[base + 1 + PLANE + p];
-        pixels[out + 2] = raw[base + 1 + 2 * PLANE + p];
+        pixels[out] = raw[base + p];
+        pixels[out + 1] = raw[base + PLANE + p];
+        pixels[out + 2] = raw[base + 2 * PLANE + p];
       }
     }
     return new ImageBatch(SIDE, SIDE, pixels, labels, ids);

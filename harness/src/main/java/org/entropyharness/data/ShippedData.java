@@ -48,6 +48,25 @@ public final class ShippedData {
     return file;
   }
 
+  /**
+   * Verifies {@code file} when a manifest in an enclosing folder lists it; returns it unchecked otherwise (a user's
+   * own data has no manifest line).
+   *
+   * @throws DataFormatException when it is listed and its sha256 differs
+   */
+  public static Path verifyIfListed(Path file) throws IOException {
+    Path real = file.toAbsolutePath().normalize();
+    for (Path dir = real.getParent(); dir != null; dir = dir.getParent()) {
+      Path manifest = dir.resolve(MANIFEST);
+      if (Files.isRegularFile(manifest)) {
+        String relative = dir.relativize(real).toString().replace('\\', '/');
+        boolean listed = Files.readAllLines(manifest).stream().anyMatch(l -> l.startsWith(relative + "\t"));
+        return listed ? verify(file) : file;
+      }
+    }
+    return file;
+  }
+
   /** The hex sha256 of a file's bytes. */
   public static String sha256(Path file) throws IOException {
     MessageDigest digest;

@@ -1,0 +1,175 @@
+package org.entropyharness.data.corrupt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import org.entropyharness.data.CifarBinaryReader;
+import org.entropyharness.data.ImageBatch;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class CorruptionsTest {
+  private static ImageBatch clean;
+
+  @BeforeAll
+  static void readImages() throws Exception {
+    Path root = Path.of(System.getProperty("harness.root", "..")).toAbsolutePath();
+    clean = CifarBinaryReader.read(root.resolve("datasets/cifar10/test_batch.bin"), 50);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Corruption.class)
+  void should_give_the_same_bytes_for_the_same_seed_whatever_the_thread_count(Corruption c) throws Exception {
+    ImageBatch batch = clean.slice(0, 12);
+    ImageBatch one = inPool(1, batch, c);
+    ImageBatch two = inPool(2, batch, c);
+    assertThat(two.pixels()).isEqualTo(one.pixels());
+    assertThat(Corruptions.apply(batch, c, 5, 42).pixels()).isEqualTo(one.pixels());
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Corruption.class, names = {"CONTRAST", "BRIGHTNESS", "DEFOCUS_BLUR", "PIXELATE",
+      "JPEG_COMPRESSION", "ZOOM_BLUR"}, mode = EnumSource.Mode.EXCLUDE)
+  void should_draw_other_noise_for_another_seed(Corruption c) {
+    ImageBatch batch = clean.slice(0, 4);
+    assertThat(Corruptions.apply(batch, c, 3, 1).pixels()).isNotEqualTo(Corruptions.apply(batch, c, 3, 2).pixels());
+  }
+
+  @Test
+  void should_not_depend_on_which_images_share_the_batch() {
+    ImageBatch alone = Corruptions.apply(clean.slice(0, 3), Corruption.GLASS_BLUR, 2, 9);
+    ImageBatch inBatch = Corruptions.apply(clean.slice(0, 10), Corruption.GLASS_BLUR, 2, 9);
+    assertThat(Arrays.copyOf(inBatch.pixels(), alone.pixels().length)).isEqualTo(alone.pixels());
+  }
+
+  /** Corruptions whose distortion does not grow steadily in the reference tables (see docs/corruptions.md). */
+  private static final List<Corruption> NON_MONOTONE =
+      List.of(Corruption.GLASS_BLUR, Corruption.MOTION_BLUR, Corruption.FROST, Corruption.ELASTIC_TRANSFORM);
+
+  @ParameterizedTest
+  @EnumSource(Corruption.class)
+  void should_move_further_from_the_clean_image_as_severity_grows(Corruption c) {
+    double[] mad = new double[6];
+    for (int s = 1; s <= 5; s++) {
+      mad[s] = meanAbsoluteDifference(Corruptions.apply(clean, c, s, 3), clean);
+      assertThat(mad[s]).as("%s severity %d", c.id(), s).isGreaterThan(0.5);
+    }
+    if (!NON_MONOTONE.contains(c)) {
+      for (int s = 2; s <= 5; s++) {
+        assertThat(mad[s]).as("%s severity %d vs %d", c.id(), s, s - 1).isGreaterThanOrEqualTo(mad[s - 1]);
+      }
+    } else if (c == Corruption.ELASTIC_TRANSFORM) {
+      assertThat(mad[5]).as("the affine jitter shrinks 2.56 -> 0.96 px with severity").isLessThan(mad[1]);
+    } else {
+      assertThat(mad[5]).isGreaterThan(mad[1]);
+      assertThat(mad[4]).isGreaterThan(mad[2]);
+    }
+  }
+
+  @Test
+  void should_add_gaussian_noise_of_the_tabled_deviation_on_flat_grey() {
+    for (int s = 1; s <= 5; s++) {
+      double[] stats = meanVariance(Corruptions.apply(grey(128, 64), Corruption.GAUSSIAN_NOISE, s, 5));
+      double sd = NoiseOps.GAUSSIAN_SD[s - 1] * 255;
+      // truncation of x in (k, k+1) to k lowers the mean by 0.5 on average
+      assertThat(stats[0]).isCloseTo(127.5, org.assertj.core.data.Offset.offset(0.3));
+      assertThat(stats[1]).isCloseTo(sd * sd + 1.0 / 12, org.assertj.core.data.Percentage.withPercentage(4));
+    }
+  }
+
+  @Test
+  void should_draw_shot_noise_with_poisson_mean_and_variance() {
+    for (int s = 1; s <= 5; s++) {
+      double photons = NoiseOps.SHOT_PHOTONS[s - 1];
+      double[] stats = meanVariance(Corruptions.apply(grey(128, 64), Corruption.SHOT_NOISE, s, 5));
+      double lambda = 128 / 255.0 * photons;
+      double step = 255 / photons;
+      // values are k·255/c truncated: the mean drops by about half a level, the variance is λ·(255/c)²
+      assertThat(stats[0]).isCloseTo(128 - 0.5, org.assertj.core.data.Offset.offset(0.6));
+      assertThat(stats[1]).isCloseTo(lambda * step * step, org.assertj.core.data.Percentage.withPercentage(5));
+    }
+  }
+
+  @Test
+  void should_flip_the_tabled_fraction_of_values_to_black_or_white() {
+    for (int s = 1; s <= 5; s++) {
+      ImageBatch out = Corruptions.apply(grey(128, 64), Corruption.IMPULSE_NOISE, s, 5);
+      long white = 0;
+      long black = 0;
+      for (byte b : out.pixels()) {
+        white += (b & 0xff) == 255 ? 1 : 0;
+        black += (b & 0xff) == 0 ? 1 : 0;
+      }
+      double n = out.pixels().length;
+      double amount = NoiseOps.IMPULSE_AMOUNT[s - 1];
+      double tolerance = 4 * Math.sqrt(amount / 2 * n) / n;
+      assertThat(white / n).isCloseTo(amount / 2, org.assertj.core.data.Offset.offset(tolerance));
+      assertThat(black / n).isCloseTo(amount / 2, org.assertj.core.data.Offset.offset(tolerance));
+    }
+  }
+
+  @Test
+  void should_prefix_ids_with_corruption_and_severity_and_keep_labels() {
+    ImageBatch out = Corruptions.apply(clean.slice(0, 2), Corruption.FOG, 4, 1);
+    assertThat(out.ids()).containsExactly("fog/4/test_batch/0", "fog/4/test_batch/1");
+    assertThat(out.labels()).containsExactly(clean.labels()[0], clean.labels()[1]);
+  }
+
+  @Test
+  void should_list_allowed_names_for_an_unknown_corruption() {
+    assertThat(Corruption.parse("zoom_blur")).isEqualTo(Corruption.ZOOM_BLUR);
+    assertThatThrownBy(() -> Corruption.parse("gausian_noise"))
+        .hasMessageStartingWith("unknown corruption 'gausian_noise'; allowed: gaussian_noise, shot_noise,")
+        .hasMessageEndingWith("pixelate, jpeg_compression");
+    assertThatThrownBy(() -> Corruptions.apply(clean, Corruption.FOG, 6, 1))
+        .hasMessage("severity 6 is out of range; allowed: 1, 2, 3, 4, 5");
+  }
+
+  @Test
+  void should_average_the_cifar_script_number_of_zoom_factors() {
+    assertThat(java.util.stream.IntStream.rangeClosed(1, 5).map(BlurOps::zoomFactorCount).toArray())
+        .containsExactly(7, 12, 16, 21, 26);
+  }
+
+  private static ImageBatch inPool(int threads, ImageBatch batch, Corruption c) throws Exception {
+    ForkJoinPool pool = new ForkJoinPool(threads);
+    try {
+      return pool.submit(() -> Corruptions.apply(batch, c, 5, 42)).get();
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  private static ImageBatch grey(int value, int count) {
+    byte[] px = new byte[count * 32 * 32 * 3];
+    Arrays.fill(px, (byte) value);
+    return new ImageBatch(32, 32, px, new int[count], java.util.stream.IntStream.range(0, count)
+        .mapToObj(i -> "grey/" + i).toList());
+  }
+
+  private static double[] meanVariance(ImageBatch b) {
+    double sum = 0;
+    double sq = 0;
+    for (byte v : b.pixels()) {
+      sum += v & 0xff;
+      sq += (v & 0xff) * (double) (v & 0xff);
+    }
+    double n = b.pixels().length;
+    double mean = sum / n;
+    return new double[] {mean, sq / n - mean * mean};
+  }
+
+  static double meanAbsoluteDifference(ImageBatch a, ImageBatch b) {
+    double d = 0;
+    for (int i = 0; i < a.pixels().length; i++) {
+      d += Math.abs((a.pixels()[i] & 0xff) - (b.pixels()[i] & 0xff));
+    }
+    return d / a.pixels().length;
+  }
+}
