@@ -40,7 +40,7 @@ public final class DeepConf {
     }
     out[0] = sum / w;
     for (int i = w; i < n; i++) {
-      sum += tokenConfidence[i] - tokenConfidence[i - w];
+      sum += (double) tokenConfidence[i] - tokenConfidence[i - w];
       out[i - w + 1] = sum / w;
     }
     return out;
