@@ -1,0 +1,14 @@
+package org.entropyharness.metric.answer;
+
+import java.util.Objects;
+
+/**
+ * The grade of one model output: the answer text as extracted (before normalisation), the rule that found it, and
+ * whether it is equivalent to the reference.
+ */
+public record Grade(String extracted, Extraction extraction, boolean correct) {
+  public Grade {
+    Objects.requireNonNull(extracted, "extracted");
+    Objects.requireNonNull(extraction, "extraction");
+  }
+}
