@@ -1,6 +1,7 @@
 package org.entropyharness.model.lm;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,6 +18,18 @@ public interface LanguageModel extends AutoCloseable {
    * A trace that failed after retries is returned with {@link Trace#error()} set, never dropped.
    */
   List<Trace> generate(GenerationRequest request) throws IOException;
+
+  /**
+   * Generates for several prompts, results in request order. Remote backends override this to keep several
+   * requests in flight; the default runs them one after another.
+   */
+  default List<List<Trace>> generateAll(List<GenerationRequest> requests) throws IOException {
+    List<List<Trace>> out = new ArrayList<>(requests.size());
+    for (GenerationRequest r : requests) {
+      out.add(generate(r));
+    }
+    return out;
+  }
 
   @Override
   default void close() {}

@@ -1,0 +1,46 @@
+package org.entropyharness.method.reasoning;
+
+import java.util.List;
+import java.util.Objects;
+import org.entropyharness.model.lm.Trace;
+
+/**
+ * What a strategy made of one problem: every trace, each trace's answer, and the final (voted) answer.
+ *
+ * @param strategy the strategy id
+ * @param problemId the problem's id
+ * @param traces all traces, failed ones included
+ * @param answers the answer extracted from each trace; "" when none (and for failed traces)
+ * @param scores each trace's confidence score where the strategy uses one (deepconf), else NaN
+ * @param kept whether each trace passed the strategy's filter (every non-failed trace, unless the strategy filters;
+ *     a kept trace without an answer still casts no vote)
+ * @param finalAnswer the strategy's answer for the problem, "" when no trace gave one
+ */
+public record ReasoningResult(
+    String strategy,
+    String problemId,
+    List<Trace> traces,
+    List<String> answers,
+    List<Double> scores,
+    List<Boolean> kept,
+    String finalAnswer) {
+
+  public ReasoningResult {
+    Objects.requireNonNull(strategy, "strategy");
+    Objects.requireNonNull(problemId, "problemId");
+    Objects.requireNonNull(finalAnswer, "finalAnswer");
+    traces = List.copyOf(traces);
+    answers = List.copyOf(answers);
+    scores = List.copyOf(scores);
+    kept = List.copyOf(kept);
+    int n = traces.size();
+    if (answers.size() != n || scores.size() != n || kept.size() != n) {
+      throw new IllegalArgumentException("answers, scores and kept need one entry per trace (" + n + ")");
+    }
+  }
+
+  /** Number of traces that failed after retries. */
+  public long failedTraces() {
+    return traces.stream().filter(Trace::failed).count();
+  }
+}
