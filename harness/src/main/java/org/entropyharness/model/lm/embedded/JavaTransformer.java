@@ -4,7 +4,7 @@ package org.entropyharness.model.lm.embedded;
  * The embedded transformer's forward pass on plain float arrays: a batched single-token decode step over KV caches
  * (the fast path), and a full recomputation over a whole sequence (the reference the cache is tested against).
  */
-final class JavaTransformer {
+public final class JavaTransformer {
   private final TinyGptConfig c;
   private final float[] tokEmb;
   private final float[] posEmb;
@@ -19,7 +19,8 @@ final class JavaTransformer {
       float[] ln1G, float[] ln1B, float[] qkvW, float[] qkvB, float[] projW, float[] projB,
       float[] ln2G, float[] ln2B, float[] fc1W, float[] fc1B, float[] fc2W, float[] fc2B) {}
 
-  JavaTransformer(WeightsFile w) {
+  /** The forward pass of these weights (arrays are shared, not copied). */
+  public JavaTransformer(WeightsFile w) {
     c = w.config();
     tokEmb = w.tensor("tok_emb");
     posEmb = w.tensor("pos_emb");
@@ -36,7 +37,7 @@ final class JavaTransformer {
     headB = w.tensor("head.b");
   }
 
-  TinyGptConfig config() {
+  public TinyGptConfig config() {
     return c;
   }
 
@@ -85,7 +86,7 @@ final class JavaTransformer {
   }
 
   /** Logits {@code [tokens.length][vocabulary]} by recomputing the whole sequence, with no cache. */
-  float[][] fullLogits(int[] tokens) {
+  public float[][] fullLogits(int[] tokens) {
     int n = tokens.length;
     int d = c.dModel();
     float[] x = new float[n * d];
