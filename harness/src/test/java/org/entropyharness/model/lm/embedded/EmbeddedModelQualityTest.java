@@ -39,8 +39,8 @@ class EmbeddedModelQualityTest {
     int rightCount = 0;
     int wrongCount = 0;
     for (LevelResult r : results) {
-      right += r.entropyRight() * r.rightTraces();
-      wrong += r.entropyWrong() * r.wrongTraces();
+      right += r.rightTraces() > 0 ? r.entropyRight() * r.rightTraces() : 0;
+      wrong += r.wrongTraces() > 0 ? r.entropyWrong() * r.wrongTraces() : 0;
       rightCount += r.rightTraces();
       wrongCount += r.wrongTraces();
     }
