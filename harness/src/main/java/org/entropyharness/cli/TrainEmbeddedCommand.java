@@ -39,6 +39,12 @@ public final class TrainEmbeddedCommand implements Callable<Integer> {
   @Option(names = "--levels", split = ",", description = "arithmetic levels, easiest first (default: 1,2,3,4,5)")
   List<Integer> levels = List.of(1, 2, 3, 4, 5);
 
+  @Option(names = "--init", description = "continue from these weights instead of a random start")
+  Path init;
+
+  @Option(names = "--uniform-levels", description = "draw levels equally often (default: in proportion to level)")
+  boolean uniformLevels;
+
   @Option(names = "--d-model", description = "residual width (default: ${DEFAULT-VALUE})")
   int dModel = 128;
 
@@ -58,7 +64,7 @@ public final class TrainEmbeddedCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     TinyGptConfig config =
         new TinyGptConfig(new CharTokenizer().vocabularySize(), dModel, heads, layers, ffDim, maxLength);
-    TrainingPlan plan = new TrainingPlan(config, seed, steps, batch, learningRate, levels, out, log);
+    TrainingPlan plan = new TrainingPlan(config, seed, steps, batch, learningRate, levels, out, log, init, uniformLevels);
     long start = System.nanoTime();
     double loss = new EmbeddedTrainer(plan).train();
     System.out.printf(Locale.ROOT, "wrote %s: final smoothed loss %.4f after %d steps in %.1f s%n", out, loss, steps,

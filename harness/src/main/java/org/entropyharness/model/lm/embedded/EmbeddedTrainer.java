@@ -110,7 +110,17 @@ public final class EmbeddedTrainer {
     }
   }
 
-  private Map<String, NDArray> initialise(NDManager root) {
+  private Map<String, NDArray> initialise(NDManager root) throws IOException {
+    if (plan.init() != null) {
+      WeightsFile start = WeightsFile.read(plan.init());
+      if (!start.config().equals(plan.config())) {
+        throw new IllegalArgumentException("--init " + plan.init() + " has shape " + start.config()
+            + " but the plan asks for " + plan.config() + "; pass the same model options");
+      }
+      Map<String, NDArray> params = DjlTransformer.of(start, root).parameters();
+      params.values().forEach(p -> p.setRequiresGradient(true));
+      return params;
+    }
     SplittableRandom rng = new SplittableRandom(plan.seed());
     Map<String, NDArray> params = new LinkedHashMap<>();
     double residualScale = 0.02 / Math.sqrt(2.0 * plan.config().layers());

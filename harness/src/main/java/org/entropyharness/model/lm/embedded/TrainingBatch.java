@@ -25,7 +25,7 @@ record TrainingBatch(int[] inputs, int[] targets, float[] mask, int rows, int le
     int[] promptLengths = new int[rows];
     int longest = 0;
     for (int r = 0; r < rows; r++) {
-      ArithmeticProblems.Example example = problems.example(pickLevel(rng, unlocked), step * rows + r);
+      ArithmeticProblems.Example example = problems.example(pickLevel(rng, unlocked, plan.uniformLevels()), step * rows + r);
       int[] prompt = tokenizer.encodePrompt(example.problem().question());
       int[] solution = tokenizer.encode(example.solution());
       int[] sequence = new int[prompt.length + solution.length + 1];
@@ -59,8 +59,11 @@ record TrainingBatch(int[] inputs, int[] targets, float[] mask, int rows, int le
     return new TrainingBatch(inputs, targets, mask, rows, length);
   }
 
-  /** Harder levels are drawn more often (weight = level), since they have more to learn. */
-  private static int pickLevel(SplittableRandom rng, List<Integer> unlocked) {
+  /** Harder levels are drawn more often (weight = level), since they have more to learn, unless uniform. */
+  private static int pickLevel(SplittableRandom rng, List<Integer> unlocked, boolean uniform) {
+    if (uniform) {
+      return unlocked.get(rng.nextInt(unlocked.size()));
+    }
     int total = unlocked.stream().mapToInt(Integer::intValue).sum();
     int x = rng.nextInt(total);
     for (int level : unlocked) {

@@ -14,10 +14,12 @@ import java.util.List;
  * @param levels arithmetic levels to train on; they enter one by one over the first 40% of the steps
  * @param out where the weights go (rewritten at every checkpoint)
  * @param log where the loss curve goes (tab-separated), or null
+ * @param init weights to start from instead of a seeded random initialisation, or null
+ * @param uniformLevels draw unlocked levels equally often instead of in proportion to the level
  */
 public record TrainingPlan(
     TinyGptConfig config, long seed, int steps, int batchSize, double learningRate, List<Integer> levels, Path out,
-    Path log) {
+    Path log, Path init, boolean uniformLevels) {
   public TrainingPlan {
     if (steps <= 0 || batchSize <= 0 || !(learningRate > 0) || levels.isEmpty()) {
       throw new IllegalArgumentException(
