@@ -1,6 +1,7 @@
 package org.entropyharness.run;
 
 import java.io.IOException;
+import org.entropyharness.run.reasoning.ReasoningCellRunner;
 import org.entropyharness.suite.SuiteSpec;
 
 /** Opens the cell runner of a suite's family. */
@@ -12,10 +13,20 @@ public final class CellRunners {
    *
    * @throws org.entropyharness.suite.SuiteException located at the offending key
    */
-  public static void check(SuiteSpec suite) {}
+  public static void check(SuiteSpec suite) {
+    switch (suite.family()) {
+      case REASONING -> ReasoningCellRunner.check(suite);
+      case TTA -> checkTta(suite);
+    }
+  }
 
   /** The runner for a suite; the caller closes it after the suite's last cell. */
   public static CellRunner open(SuiteSpec suite) throws IOException {
-    throw new IOException(suite.file() + ":1:1: the " + suite.family().id() + " family has no runner in this build");
+    return switch (suite.family()) {
+      case REASONING -> new ReasoningCellRunner(suite);
+      case TTA -> throw new IOException(suite.file() + ":1:1: the tta family has no runner in this build");
+    };
   }
+
+  private static void checkTta(SuiteSpec suite) {}
 }

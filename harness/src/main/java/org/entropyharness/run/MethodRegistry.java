@@ -1,8 +1,11 @@
 package org.entropyharness.run;
 
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.entropyharness.method.reasoning.DecodingStrategies;
+import org.entropyharness.method.reasoning.ReasoningContext;
 import org.entropyharness.suite.Family;
 import org.entropyharness.suite.MethodCatalog;
 
@@ -14,11 +17,22 @@ public final class MethodRegistry implements MethodCatalog {
 
   @Override
   public Set<String> methodIds(Family family) {
-    return Set.of();
+    return switch (family) {
+      case REASONING -> new HashSet<>(DecodingStrategies.ids());
+      case TTA -> Set.of();
+    };
   }
 
   @Override
   public Optional<ParamProblem> check(Family family, String methodId, Map<String, Object> params) {
-    return Optional.empty();
+    try {
+      switch (family) {
+        case REASONING -> DecodingStrategies.create(methodId, params, ReasoningContext.simple(256));
+        case TTA -> { }
+      }
+      return Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.of(new ParamProblem("", e.getMessage()));
+    }
   }
 }

@@ -35,6 +35,11 @@ public final class Params {
     return new Params(YamlDocument.parse(origin, "{}"), "", JSON.valueToTree(values));
   }
 
+  /** A nested mapping (empty when absent). */
+  public Params child(String key) {
+    return new Params(doc, pointer + "/" + key, values.get(key));
+  }
+
   public boolean has(String key) {
     return values.has(key);
   }
@@ -89,6 +94,11 @@ public final class Params {
       throw error(key, "'" + values.get(key).asText() + "' resolves to " + resolved + ", which does not exist; fix the path (relative to the suite file's folder)");
     }
     return resolved;
+  }
+
+  /** A path relative to the suite file's folder, resolved. */
+  public Path resolve(String relative) {
+    return doc.file().toAbsolutePath().getParent().resolve(relative).normalize();
   }
 
   /** A path resolved against the suite file's folder, if the key is present. */

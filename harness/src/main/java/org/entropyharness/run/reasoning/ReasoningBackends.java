@@ -1,0 +1,71 @@
+package org.entropyharness.run.reasoning;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.entropyharness.model.lm.LanguageModel;
+import org.entropyharness.model.lm.djl.DjlTorchScriptBackend;
+import org.entropyharness.model.lm.djl.DjlTorchScriptConfig;
+import org.entropyharness.model.lm.embedded.EmbeddedModel;
+import org.entropyharness.model.lm.openai.OpenAiBackend;
+import org.entropyharness.model.lm.openai.OpenAiConfig;
+import org.entropyharness.suite.Params;
+
+/** Opens the language model a reasoning suite's {@code model:} section names. */
+final class ReasoningBackends {
+  static final String SHIPPED_WEIGHTS = "../datasets/models/arith-tiny.bin";
+
+  private ReasoningBackends() {}
+
+  /** Checks the section without opening anything heavy: files exist, OpenAI keys parse. */
+  static void check(Params model) {
+    switch (model.string("backend", "embedded")) {
+      case "embedded" -> weights(model);
+      case "openai" -> openAiConfig(model);
+      default -> {
+        model.existingPath("module");
+        model.existingPath("vocab");
+      }
+    }
+  }
+
+  static LanguageModel open(Params model) throws IOException {
+    return switch (model.string("backend", "embedded")) {
+      case "embedded" -> embedded(model);
+      case "openai" -> new OpenAiBackend(openAiConfig(model));
+      default -> new DjlTorchScriptBackend(new DjlTorchScriptConfig(model.string("name", "torchscript"),
+          model.existingPath("module"), model.existingPath("vocab"), model.string("eos-token", null),
+          (int) model.integer("top-logprobs", 20)));
+    };
+  }
+
+  private static LanguageModel embedded(Params model) throws IOException {
+    Path weights = weights(model);
+    Path manifest = weights.getParent().getParent().resolve("MANIFEST.tsv");
+    return Files.isRegularFile(manifest) && Files.readString(manifest).contains(weights.getFileName().toString())
+        ? EmbeddedModel.load(weights, manifest, 16)
+        : EmbeddedModel.loadUnverified(weights, 16);
+  }
+
+  private static Path weights(Params model) {
+    if (model.has("weights")) {
+      return model.existingPath("weights");
+    }
+    Path shipped = model.resolve(SHIPPED_WEIGHTS);
+    if (!Files.isRegularFile(shipped)) {
+      throw model.error("backend", "the embedded model's weights " + shipped + " do not exist; give 'weights: <path>'");
+    }
+    return shipped;
+  }
+
+  private static OpenAiConfig openAiConfig(Params model) {
+    Map<String, Object> values = new LinkedHashMap<>(model.asMap());
+    try {
+      return OpenAiConfig.fromMap(values);
+    } catch (IllegalArgumentException e) {
+      throw model.error("endpoints", e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package org.entropyharness.run.tta;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.entropyharness.data.CifarBinaryReader;
+import org.entropyharness.data.ImageBatch;
+import org.entropyharness.data.ShippedData;
+import org.entropyharness.data.corrupt.Corruption;
+import org.entropyharness.data.corrupt.Corruptions;
+import org.entropyharness.store.Fingerprint;
+import org.entropyharness.suite.Params;
+import org.entropyharness.suite.SuiteException;
+
+/** The dataset section of a TTA suite, bound and checked: where the images come from and which shifts to run. */
+final class TtaData {
+  /** Bump when the corruption generator's output changes, so fingerprints of generated data change with it. */
+  static final String GENERATOR_VERSION = "corruptions-1";
+
+  private final Params section;
+  private final String name;
+  private final Path base;
+  private final Path clean;
+  private final List<Corruption> corruptions;
+  private final List<Long> severities;
+  private final int limit;
+  private final long seed;
+  private List<TtaSlice> slices;
+
+  TtaData(Params section) {
+    this.section = section;
+    this.name = section.string("name", "cifar10-c");
+    String source = section.string("source", "generated");
+    if (!source.equals("generated")) {
+      throw section.error("source", "'" + source + "' is not available in this build; use 'generated'");
+    }
+    this.base = section.existingPath("base");
+    this.clean = section.has("clean") ? section.existingPath("clean") : base.resolveSibling("train_first2000.bin");
+    this.corruptions = corruptions(section);
+    this.severities = section.integers("severities", List.of(5L));
+    this.limit = (int) section.integer("limit", 10_000);
+    this.seed = section.integer("seed", 1);
+  }
+
+  private static List<Corruption> corruptions(Params section) {
+    List<String> names = section.strings("corruptions", List.of("all"));
+    if (names.equals(List.of("all"))) {
+      return Arrays.asList(Corruption.values());
+    }
+    List<Corruption> out = new ArrayList<>();
+    for (String n : names) {
+      try {
+        out.add(Corruption.parse(n));
+      } catch (IllegalArgumentException e) {
+        throw section.error("corruptions", e.getMessage());
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** Hash of what the images are: the base file's content and the generator's parameters. */
+  String contentHash() throws IOException {
+    return Fingerprint.sha256(String.join("|", name, ShippedData.sha256(base), GENERATOR_VERSION,
+        corruptions.toString(), severities.toString(), Integer.toString(limit), Long.toString(seed)));
+  }
+
+  /** The shifts in order: each corruption at each severity (or the clean images for {@code cifar10}). */
+  synchronized List<TtaSlice> slices() throws IOException {
+    if (slices == null) {
+      ImageBatch images = CifarBinaryReader.read(ShippedData.verifyIfListed(base), limit);
+      List<TtaSlice> out = new ArrayList<>();
+      if (name.equals("cifar10")) {
+        out.add(new TtaSlice("clean", images));
+      } else {
+        for (Corruption c : corruptions) {
+          for (long s : severities) {
+            out.add(new TtaSlice(c.id() + "/" + s, Corruptions.apply(images, c, (int) s, seed)));
+          }
+        }
+      }
+      slices = List.copyOf(out);
+    }
+    return slices;
+  }
+
+  /** Clean training images for methods that estimate something on clean data (EATA's Fisher information). */
+  ImageBatch cleanImages() throws IOException {
+    try {
+      return CifarBinaryReader.read(ShippedData.verifyIfListed(clean), 0);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new SuiteException(section.position("name"), "clean: " + clean + " does not exist; set dataset.clean to a CIFAR binary of clean training images");
+    }
+  }
+
+  String name() {
+    return name;
+  }
+}
