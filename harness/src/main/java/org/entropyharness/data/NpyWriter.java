@@ -58,9 +58,11 @@ public final class NpyWriter {
     String header = dict + " ".repeat(padded - unpadded) + "\n";
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+    // not createTempFile: its owner-only permissions would survive the rename
+    Path tmp = dir.resolve("." + file.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
     try {
-      try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+      try (OutputStream out = new java.io.BufferedOutputStream(
+          Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW), 1 << 16)) {
         out.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});
         out.write(header.length() & 0xff);
         out.write(header.length() >>> 8);

@@ -42,6 +42,24 @@ class NpyReaderTest {
   }
 
   @Test
+  void should_read_files_written_by_numpy() throws Exception {
+    Path ints = Path.of(getClass().getResource("/npy/numpy_int64_arange5.npy").toURI());
+    Path bytes = Path.of(getClass().getResource("/npy/numpy_uint8_2x3.npy").toURI());
+    assertThat(NpyReader.readInts(ints)).containsExactly(0, 1, 2, 3, 4);
+    NpyHeader h = NpyReader.header(bytes);
+    assertThat(h.shape()).containsExactly(2L, 3L);
+    assertThat(NpyReader.readBytes(bytes, h, 0, 6)).containsExactly(0, 40, 80, 120, (byte) 160, (byte) 200);
+  }
+
+  @Test
+  void should_write_the_bytes_numpy_writes() throws Exception {
+    Path ours = dir.resolve("ours.npy");
+    NpyWriter.writeInt64(ours, new int[] {0, 1, 2, 3, 4});
+    Path numpys = Path.of(getClass().getResource("/npy/numpy_int64_arange5.npy").toURI());
+    assertThat(Files.readAllBytes(ours)).isEqualTo(Files.readAllBytes(numpys));
+  }
+
+  @Test
   void should_read_a_version_2_header() throws Exception {
     Path file = dir.resolve("v2.npy");
     write(file, 2, "{'descr': '<i4', 'fortran_order': False, 'shape': (3,), }", new byte[] {1, 0, 0, 0, 2, 0, 0, 0,

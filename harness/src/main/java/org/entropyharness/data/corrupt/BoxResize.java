@@ -7,6 +7,7 @@ package org.entropyharness.data.corrupt;
  */
 final class BoxResize {
   private static final int PRECISION_BITS = 32 - 8 - 2;
+  private static final java.util.Map<Integer, int[][]> COEFFICIENTS = new java.util.concurrent.ConcurrentHashMap<>();
 
   private BoxResize() {}
 
@@ -18,8 +19,8 @@ final class BoxResize {
 
   /** Resamples each of {@code rows} rows of length {@code inSize} to {@code outSize}. */
   private static int[] pass(int[] src, int rows, int inSize, int outSize) {
-    int[][] k = coefficients(inSize, outSize);
-    int[] min = bounds(inSize, outSize);
+    int[][] k = COEFFICIENTS.computeIfAbsent(inSize << 16 | outSize, key -> coefficients(inSize, outSize));
+    int[] min = COEFFICIENTS.computeIfAbsent(-(inSize << 16 | outSize), key -> new int[][] {bounds(inSize, outSize)})[0];
     int[] out = new int[rows * outSize];
     for (int r = 0; r < rows; r++) {
       for (int x = 0; x < outSize; x++) {

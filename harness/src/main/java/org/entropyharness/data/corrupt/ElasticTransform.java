@@ -29,18 +29,15 @@ final class ElasticTransform {
         moved[p][k] = ANCHORS[p][k] + (-c[2] + 2 * c[2] * rng.nextDouble());
       }
     }
-    double[] inverse = affine(moved, ANCHORS);
+    Bilinear warp = warpSamples(affine(moved, ANCHORS));
     double[] dx = field(rng, c[0], c[1]);
     double[] dy = field(rng, c[0], c[1]);
+    Bilinear displace = new Bilinear();
+    for (int i = 0; i < S * S; i++) {
+      displace.set(i, i / S + dy[i], i % S + dx[i], Filters.Border.REFLECT);
+    }
     for (int ch = 0; ch < 3; ch++) {
-      double[] warped = warp(x.c[ch], inverse);
-      double[] plane = x.c[ch];
-      for (int y = 0; y < S; y++) {
-        for (int xx = 0; xx < S; xx++) {
-          int i = y * S + xx;
-          plane[i] = sampleReflect(warped, y + dy[i], xx + dx[i]);
-        }
-      }
+      x.c[ch] = displace.apply(warp.apply(x.c[ch]));
     }
     x.writeUnit(out, off);
   }
@@ -80,36 +77,49 @@ final class ElasticTransform {
   }
 
   /** Output pixel (x, y) samples the source at {@code inverse·(x, y, 1)}, rounded to 1/32 pixel like OpenCV. */
-  private static double[] warp(double[] src, double[] m) {
-    double[] out = new double[S * S];
+  private static Bilinear warpSamples(double[] m) {
+    Bilinear b = new Bilinear();
     for (int y = 0; y < S; y++) {
       for (int x = 0; x < S; x++) {
-        long sx = Math.round((m[0] * x + m[1] * y + m[2]) * 32);
-        long sy = Math.round((m[3] * x + m[4] * y + m[5]) * 32);
-        int x0 = (int) Math.floorDiv(sx, 32);
-        int y0 = (int) Math.floorDiv(sy, 32);
-        double fx = Math.floorMod(sx, 32) / 32.0;
-        double fy = Math.floorMod(sy, 32) / 32.0;
-        Filters.Border b = Filters.Border.REFLECT_101;
-        double top = src[b.index(y0, S) * S + b.index(x0, S)] * (1 - fx) + src[b.index(y0, S) * S + b.index(x0 + 1, S)] * fx;
-        double bottom =
-            src[b.index(y0 + 1, S) * S + b.index(x0, S)] * (1 - fx) + src[b.index(y0 + 1, S) * S + b.index(x0 + 1, S)] * fx;
-        out[y * S + x] = top * (1 - fy) + bottom * fy;
+        double sx = Math.round((m[0] * x + m[1] * y + m[2]) * 32) / 32.0;
+        double sy = Math.round((m[3] * x + m[4] * y + m[5]) * 32) / 32.0;
+        b.set(y * S + x, sy, sx, Filters.Border.REFLECT_101);
       }
     }
-    return out;
+    return b;
   }
 
-  private static double sampleReflect(double[] src, double y, double x) {
-    int y0 = (int) Math.floor(y);
-    int x0 = (int) Math.floor(x);
-    double fy = y - y0;
-    double fx = x - x0;
-    Filters.Border b = Filters.Border.REFLECT;
-    int r0 = b.index(y0, S) * S;
-    int r1 = b.index(y0 + 1, S) * S;
-    int c0 = b.index(x0, S);
-    int c1 = b.index(x0 + 1, S);
-    return (src[r0 + c0] * (1 - fx) + src[r0 + c1] * fx) * (1 - fy) + (src[r1 + c0] * (1 - fx) + src[r1 + c1] * fx) * fy;
+  /** Per output pixel, the four source indices and weights of a bilinear sample; shared by the three channels. */
+  private static final class Bilinear {
+    private final int[] idx = new int[4 * S * S];
+    private final double[] w = new double[4 * S * S];
+
+    void set(int i, double y, double x, Filters.Border border) {
+      int y0 = (int) Math.floor(y);
+      int x0 = (int) Math.floor(x);
+      double fy = y - y0;
+      double fx = x - x0;
+      int r0 = border.index(y0, S) * S;
+      int r1 = border.index(y0 + 1, S) * S;
+      int c0 = border.index(x0, S);
+      int c1 = border.index(x0 + 1, S);
+      idx[4 * i] = r0 + c0;
+      idx[4 * i + 1] = r0 + c1;
+      idx[4 * i + 2] = r1 + c0;
+      idx[4 * i + 3] = r1 + c1;
+      w[4 * i] = (1 - fx) * (1 - fy);
+      w[4 * i + 1] = fx * (1 - fy);
+      w[4 * i + 2] = (1 - fx) * fy;
+      w[4 * i + 3] = fx * fy;
+    }
+
+    double[] apply(double[] src) {
+      double[] out = new double[S * S];
+      for (int i = 0; i < out.length; i++) {
+        int k = 4 * i;
+        out[i] = src[idx[k]] * w[k] + src[idx[k + 1]] * w[k + 1] + src[idx[k + 2]] * w[k + 2] + src[idx[k + 3]] * w[k + 3];
+      }
+      return out;
+    }
   }
 }

@@ -55,26 +55,44 @@ final class Filters {
     if (kernel.length == 1) {
       return;
     }
-    double[] tmp = new double[S * S];
     int r = kernel.length / 2;
+    double[] line = new double[S + 2 * r];
+    double[] tmp = new double[S * S];
     for (int y = 0; y < S; y++) {
-      for (int x = 0; x < S; x++) {
-        double acc = 0;
-        for (int k = -r; k <= r; k++) {
-          acc += kernel[k + r] * plane[y * S + border.index(x + k, S)];
-        }
-        tmp[y * S + x] = acc;
+      for (int i = -r; i < S + r; i++) {
+        line[i + r] = plane[y * S + border.index(i, S)];
+      }
+      convolveLine(line, kernel, tmp, y * S, 1);
+    }
+    for (int x = 0; x < S; x++) {
+      for (int i = -r; i < S + r; i++) {
+        line[i + r] = tmp[border.index(i, S) * S + x];
+      }
+      convolveLine(line, kernel, plane, x, S);
+    }
+  }
+
+  private static void convolveLine(double[] line, double[] kernel, double[] out, int start, int stride) {
+    for (int x = 0; x < S; x++) {
+      double acc = 0;
+      for (int k = 0; k < kernel.length; k++) {
+        acc += kernel[k] * line[x + k];
+      }
+      out[start + x * stride] = acc;
+    }
+  }
+
+  /** The plane surrounded by {@code r} border pixels on each side, {@code (32 + 2r)²} values row-major. */
+  static double[] pad(double[] plane, int r, Border border) {
+    int p = S + 2 * r;
+    double[] out = new double[p * p];
+    for (int y = -r; y < S + r; y++) {
+      int row = border.index(y, S) * S;
+      for (int x = -r; x < S + r; x++) {
+        out[(y + r) * p + x + r] = plane[row + border.index(x, S)];
       }
     }
-    for (int y = 0; y < S; y++) {
-      for (int x = 0; x < S; x++) {
-        double acc = 0;
-        for (int k = -r; k <= r; k++) {
-          acc += kernel[k + r] * tmp[border.index(y + k, S) * S + x];
-        }
-        plane[y * S + x] = acc;
-      }
-    }
+    return out;
   }
 
   /** Gaussian filter of every channel, skimage's {@code gaussian(x, sigma, multichannel=True)} (mode nearest). */
@@ -88,14 +106,17 @@ final class Filters {
   /** 2-D correlation with a centred odd square kernel, OpenCV's {@code filter2D} with BORDER_REFLECT_101. */
   static double[] correlate(double[] plane, double[][] kernel) {
     int r = kernel.length / 2;
+    int p = S + 2 * r;
+    double[] padded = pad(plane, r, Border.REFLECT_101);
     double[] out = new double[S * S];
     for (int y = 0; y < S; y++) {
       for (int x = 0; x < S; x++) {
         double acc = 0;
-        for (int dy = -r; dy <= r; dy++) {
-          int row = Border.REFLECT_101.index(y + dy, S) * S;
-          for (int dx = -r; dx <= r; dx++) {
-            acc += kernel[dy + r][dx + r] * plane[row + Border.REFLECT_101.index(x + dx, S)];
+        for (int dy = 0; dy < kernel.length; dy++) {
+          double[] k = kernel[dy];
+          int row = (y + dy) * p + x;
+          for (int dx = 0; dx < k.length; dx++) {
+            acc += k[dx] * padded[row + dx];
           }
         }
         out[y * S + x] = acc;

@@ -29,15 +29,15 @@ final class MotionBlur {
       ox[i] = (int) Math.ceil(i * py / h - 0.5);
       oy[i] = (int) Math.ceil(i * px / h - 0.5);
     }
+    int p = S + 2 * width;
     double[] out = new double[S * S];
     for (double[] plane : planes) {
+      double[] padded = Filters.pad(plane, width, Filters.Border.NEAREST);
       for (int y = 0; y < S; y++) {
         for (int x = 0; x < S; x++) {
           double acc = 0;
           for (int i = 0; i < width; i++) {
-            int yy = Math.min(S - 1, Math.max(0, y + oy[i]));
-            int xx = Math.min(S - 1, Math.max(0, x + ox[i]));
-            acc += k[i] * plane[yy * S + xx];
+            acc += k[i] * padded[(y + width + oy[i]) * p + x + width + ox[i]];
           }
           out[y * S + x] = Math.min(255.0, Math.max(0.0, Math.rint(acc)));
         }

@@ -8,6 +8,17 @@ final class NoiseOps {
   static final double[] SHOT_PHOTONS = {500, 250, 100, 75, 50};
   static final double[] IMPULSE_AMOUNT = {0.01, 0.02, 0.03, 0.05, 0.07};
 
+  /** One sampler per (severity, pixel value): the input is always {@code v / 255}, so the means repeat. */
+  private static final Poisson[][] SHOT = new Poisson[5][256];
+
+  static {
+    for (int s = 0; s < 5; s++) {
+      for (int v = 0; v < 256; v++) {
+        SHOT[s][v] = new Poisson(v / 255.0 * SHOT_PHOTONS[s]);
+      }
+    }
+  }
+
   private NoiseOps() {}
 
   static void gaussian(Planes x, int severity, SplittableRandom rng, byte[] out, int off) {
@@ -24,7 +35,8 @@ final class NoiseOps {
     double photons = SHOT_PHOTONS[severity - 1];
     for (double[] plane : x.c) {
       for (int i = 0; i < plane.length; i++) {
-        plane[i] = Poisson.sample(plane[i] * photons, rng) / photons;
+        int v = (int) Math.rint(plane[i] * 255);
+        plane[i] = SHOT[severity - 1][v].sample(rng) / photons;
       }
     }
     x.writeUnit(out, off);

@@ -3,8 +3,8 @@ package org.entropyharness.data.corrupt;
 import java.util.SplittableRandom;
 
 /**
- * Poisson variates: multiplication method below a mean of 10, Hörmann's PTRS (transformed rejection with squeeze,
- * the method numpy uses) above, so a 32×32×3 image at 500 photons costs microseconds.
+ * Poisson variates of one mean: multiplication method below a mean of 10, Hörmann's PTRS (transformed rejection with
+ * squeeze, the method numpy uses) above, constants computed once so a 32×32×3 image costs microseconds.
  */
 final class Poisson {
   private static final double[] LOG_FACTORIAL = new double[256];
@@ -15,17 +15,32 @@ final class Poisson {
     }
   }
 
-  private Poisson() {}
+  private final double mean;
+  private final double limit;
+  private final double logMean;
+  private final double b;
+  private final double a;
+  private final double logInvAlpha;
+  private final double vr;
 
-  static int sample(double mean, SplittableRandom rng) {
+  Poisson(double mean) {
+    this.mean = mean;
+    this.limit = Math.exp(-mean);
+    this.logMean = Math.log(mean);
+    this.b = 0.931 + 2.53 * Math.sqrt(mean);
+    this.a = -0.059 + 0.02483 * b;
+    this.logInvAlpha = Math.log(1.1239 + 1.1328 / (b - 3.4));
+    this.vr = 0.9277 - 3.6224 / (b - 2);
+  }
+
+  int sample(SplittableRandom rng) {
     if (mean <= 0) {
       return 0;
     }
-    return mean < 10 ? multiplication(mean, rng) : ptrs(mean, rng);
+    return mean < 10 ? multiplication(rng) : ptrs(rng);
   }
 
-  private static int multiplication(double mean, SplittableRandom rng) {
-    double limit = Math.exp(-mean);
+  private int multiplication(SplittableRandom rng) {
     double product = rng.nextDouble();
     int k = 0;
     while (product > limit) {
@@ -35,13 +50,7 @@ final class Poisson {
     return k;
   }
 
-  private static int ptrs(double mean, SplittableRandom rng) {
-    double slam = Math.sqrt(mean);
-    double logMean = Math.log(mean);
-    double b = 0.931 + 2.53 * slam;
-    double a = -0.059 + 0.02483 * b;
-    double invAlpha = 1.1239 + 1.1328 / (b - 3.4);
-    double vr = 0.9277 - 3.6224 / (b - 2);
+  private int ptrs(SplittableRandom rng) {
     while (true) {
       double u = rng.nextDouble() - 0.5;
       double v = rng.nextDouble();
@@ -53,8 +62,7 @@ final class Poisson {
       if (k < 0 || (us < 0.013 && v > us)) {
         continue;
       }
-      if (Math.log(v) + Math.log(invAlpha) - Math.log(a / (us * us) + b)
-          <= -mean + k * logMean - logFactorial(k)) {
+      if (Math.log(v) + logInvAlpha - Math.log(a / (us * us) + b) <= -mean + k * logMean - logFactorial(k)) {
         return (int) k;
       }
     }
