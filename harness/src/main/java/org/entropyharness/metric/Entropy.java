@@ -15,10 +15,25 @@ public final class Entropy {
   private static final float LN2_HI = 0.693145751953125f;
   private static final float LN2_LO = 1.428606765330187e-6f;
 
+  /**
+   * True when the JVM was started with {@code --add-modules=jdk.incubator.vector}: {@link #shannon} then runs on
+   * SIMD lanes ({@code VectorEntropy}). {@code -Dentropyharness.scalar=true} forces the scalar loop.
+   */
+  public static final boolean VECTORISED =
+      ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() && !Boolean.getBoolean("entropyharness.scalar");
+
   private Entropy() {}
 
   /** Shannon entropy H = −Σ p log p of softmax(logits). */
   public static double shannon(float[] logits) {
+    if (VECTORISED && logits.length > 0) {
+      return VectorEntropy.shannon(logits);
+    }
+    return scalarShannon(logits);
+  }
+
+  /** The portable Shannon kernel; {@link #shannon} uses it when the Vector API is not available. */
+  public static double scalarShannon(float[] logits) {
     float max = max(logits);
     double s0 = 0;
     double s1 = 0;
@@ -101,7 +116,7 @@ public final class Entropy {
    * records (provenance {@code top-k}). It underestimates the full entropy when the tail holds mass.
    */
   public static double fromTopKRenormalised(float[] logprobs) {
-    return shannon(logprobs);
+    return scalarShannon(logprobs);
   }
 
   /**

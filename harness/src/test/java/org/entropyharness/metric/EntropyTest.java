@@ -50,6 +50,18 @@ class EntropyTest {
       double expected = naiveShannon(softmax(z));
 
       assertThat(Entropy.shannon(z)).as("scale %s", scale).isCloseTo(expected, within(2e-6 * expected + 1e-9));
+      assertThat(Entropy.scalarShannon(z)).as("scalar, scale %s", scale)
+          .isCloseTo(expected, within(2e-6 * expected + 1e-9));
+    }
+  }
+
+  @Test
+  void should_run_the_simd_kernel_under_surefire_and_agree_with_the_scalar_one_on_odd_lengths() {
+    assertThat(Entropy.VECTORISED).as("surefire adds jdk.incubator.vector").isTrue();
+    for (int n : new int[] {1, 7, 8, 9, 4097, 8195}) {
+      float[] z = row(n, 4, n);
+      double expected = naiveShannon(softmax(z));
+      assertThat(VectorEntropy.shannon(z)).as("n=%d", n).isCloseTo(expected, within(2e-6 * expected + 1e-9));
     }
   }
 

@@ -1,0 +1,127 @@
+package org.entropyharness.cli;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.entropyharness.data.DataFormatException;
+import org.entropyharness.metric.answer.AnswerChecker;
+import org.entropyharness.metric.answer.Grade;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code harness grade --in outputs.jsonl --out graded.jsonl}: grades model outputs against reference answers.
+ * Each input line is a JSON object with {@code answer} (the reference, text or number) and {@code output} (the
+ * model's full text); each output line is that object plus {@code extracted}, {@code extraction} and {@code
+ * correct}. The first bad line stops the command with a located error and nothing is written: the result goes to a
+ * temporary file that replaces {@code --out} only once every line is graded.
+ */
+@Command(
+    name = "grade",
+    mixinStandardHelpOptions = true,
+    description = "Extracts final answers from model outputs and checks them against reference answers.")
+public final class GradeCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Option(names = "--in", required = true, paramLabel = "FILE", description = "JSONL with answer and output per line")
+  Path in;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE", description = "graded JSONL to write")
+  Path out;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    Path dir = out.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path temp = Files.createTempFile(dir, out.getFileName().toString(), ".partial");
+    try {
+      int[] tally = gradeAll(temp);
+      Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      double accuracy = tally[0] == 0 ? Double.NaN : (double) tally[1] / tally[0];
+      spec.commandLine()
+          .getOut()
+          .printf(Locale.ROOT, "graded %d outputs: %d correct, accuracy %.4f -> %s%n", tally[0], tally[1], accuracy, out);
+      return 0;
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  /** Grades every line of {@code --in} into {@code temp}; returns {lines graded, correct}. */
+  private int[] gradeAll(Path temp) throws IOException {
+    int graded = 0;
+    int correct = 0;
+    try (BufferedReader reader = Files.newBufferedReader(in, StandardCharsets.UTF_8);
+        BufferedWriter writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+      String line;
+      int number = 0;
+      while ((line = reader.readLine()) != null) {
+        number++;
+        if (line.isBlank()) {
+          continue;
+        }
+        ObjectNode row = gradeLine(line, number);
+        writer.write(JSON.writeValueAsString(row));
+        writer.newLine();
+        graded++;
+        correct += row.get("correct").asBoolean() ? 1 : 0;
+      }
+    }
+    return new int[] {graded, correct};
+  }
+
+  private ObjectNode gradeLine(String line, int number) throws DataFormatException {
+    JsonNode node;
+    try {
+      node = JSON.readTree(line);
+    } catch (JsonProcessingException e) {
+      // Jackson reports where it stopped reading: the end of the offending token.
+      JsonLocation at = e.getLocation();
+      int column = at == null ? 1 : Math.max(1, at.getColumnNr());
+      throw bad(number, column, "not valid JSON (" + e.getOriginalMessage() + ")", "write one JSON object per line");
+    }
+    if (!(node instanceof ObjectNode row)) {
+      throw bad(number, 1, "expected a JSON object, found " + node.getNodeType(), "write one JSON object per line");
+    }
+    String answer = field(row, "answer", number, true);
+    String output = field(row, "output", number, false);
+    Grade grade = AnswerChecker.grade(output, answer);
+    row.put("extracted", grade.extracted());
+    row.put("extraction", grade.extraction().label());
+    row.put("correct", grade.correct());
+    return row;
+  }
+
+  private String field(ObjectNode row, String name, int number, boolean numberAllowed) throws DataFormatException {
+    JsonNode value = row.get(name);
+    if (value == null || value.isNull()) {
+      throw bad(number, 1, "missing field \"" + name + "\"", "add \"" + name + "\" to every line");
+    }
+    if (!value.isTextual() && !(numberAllowed && value.isNumber())) {
+      throw bad(
+          number,
+          1,
+          "field \"" + name + "\" is " + value.getNodeType(),
+          numberAllowed ? "give it as a string or a number" : "give it as a string");
+    }
+    return value.asText();
+  }
+
+  private DataFormatException bad(int line, int column, String what, String fix) {
+    return new DataFormatException(in + ":" + line + ":" + column + ": " + what + "; fix: " + fix);
+  }
+}
