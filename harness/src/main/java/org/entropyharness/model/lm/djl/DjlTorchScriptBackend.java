@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.entropyharness.model.lm.Decoding;
 import org.entropyharness.model.lm.EntropyProvenance;
 import org.entropyharness.model.lm.GenerationRequest;
@@ -25,9 +24,10 @@ import org.entropyharness.model.lm.Trace;
 
 /**
  * A TorchScript language model run in process by DJL's PyTorch engine, decoded token by token in Java with exact
- * entropies over the full vocabulary. Trace i of a request samples with seed {@code seed + i}. Each step reruns the
- * whole sequence (no key-value cache), which suits the small models this backend is for. Not thread-safe across
- * calls: generation is serialised.
+ * entropies over the full vocabulary. Trace i of a request samples with seed {@code seed + i}; the n traces of a
+ * request run as one batch, so the module must accept a batch dimension ({@code [n,T]} ids to {@code [n,T,V]}
+ * logits). Each step reruns the whole sequence (no key-value cache), which suits the small models this backend is
+ * for. Generation is serialised (DJL predictors are not thread-safe).
  */
 public final class DjlTorchScriptBackend implements LanguageModel {
   private final DjlTorchScriptConfig config;
@@ -83,54 +83,59 @@ public final class DjlTorchScriptBackend implements LanguageModel {
     if (prompt.isEmpty()) {
       throw new IllegalArgumentException("prompt '" + request.promptId() + "' is empty; give the model some text");
     }
-    List<Trace> traces = new ArrayList<>(request.n());
+    List<TraceBuilder> traces = new ArrayList<>(request.n());
     for (int i = 0; i < request.n(); i++) {
-      traces.add(sample(prompt, request.decoding(), new SplittableRandom(request.seed() + i)));
+      traces.add(new TraceBuilder(request.seed() + i, prompt.size(), request.decoding().maxTokens(), eosId,
+          config.confidenceTopK()));
     }
-    return traces;
+    decode(prompt, traces, request.decoding());
+    return traces.stream().map(t -> t.build(vocab)).toList();
   }
 
-  private Trace sample(List<Integer> prompt, Decoding d, SplittableRandom random) throws IOException {
-    List<Integer> ids = new ArrayList<>(prompt);
-    List<Integer> out = new ArrayList<>();
-    float[] ent = new float[d.maxTokens()];
-    float[] conf = new float[d.maxTokens()];
-    float[] lps = new float[d.maxTokens()];
-    String finish = "length";
-    while (out.size() < d.maxTokens()) {
-      NextToken next = new NextToken(lastLogits(ids));
-      int tok = next.choose(d, random);
-      int j = out.size();
-      ent[j] = (float) next.entropy;
-      conf[j] = (float) next.confidence(config.confidenceTopK());
-      lps[j] = (float) next.logprobs[tok];
-      out.add(tok);
-      ids.add(tok);
-      if (tok == eosId) {
-        finish = "stop";
-        break;
+  /**
+   * Decodes all traces in lockstep, one forward over a {@code [n, T]} batch per step. A trace that has stopped is
+   * padded with its end token; the module is causal, so padding never changes another row.
+   */
+  private void decode(List<Integer> prompt, List<TraceBuilder> traces, Decoding d) throws IOException {
+    List<long[]> rows = new ArrayList<>();
+    for (int i = 0; i < traces.size(); i++) {
+      rows.add(prompt.stream().mapToLong(Integer::longValue).toArray());
+    }
+    while (traces.stream().anyMatch(t -> !t.done())) {
+      float[][] logits = lastLogits(rows);
+      for (int i = 0; i < traces.size(); i++) {
+        TraceBuilder t = traces.get(i);
+        long next = t.done() ? Math.max(eosId, 0) : t.step(logits[i], d);
+        long[] row = java.util.Arrays.copyOf(rows.get(i), rows.get(i).length + 1);
+        row[row.length - 1] = next;
+        rows.set(i, row);
       }
     }
-    int n = out.size();
-    List<Integer> textIds = finish.equals("stop") ? out.subList(0, n - 1) : out;
-    return new Trace(vocab.decode(textIds), prompt.size(), n, java.util.Arrays.copyOf(ent, n),
-        java.util.Arrays.copyOf(conf, n), java.util.Arrays.copyOf(lps, n), EntropyProvenance.EXACT, finish, null);
   }
 
-  /** Logits of the next token after {@code ids}: the last row of the module's {@code [1,T,V]} output. */
-  private float[] lastLogits(List<Integer> ids) throws IOException {
+  /** Next-token logits for each row: the last position of the module's {@code [n,T,V]} output. */
+  private float[][] lastLogits(List<long[]> rows) throws IOException {
+    int n = rows.size();
+    int len = rows.get(0).length;
+    long[] flat = new long[n * len];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(rows.get(i), 0, flat, i * len, len);
+    }
     try (NDManager step = model.getNDManager().newSubManager()) {
-      long[] arr = ids.stream().mapToLong(Integer::longValue).toArray();
-      NDArray input = step.create(arr, new Shape(1, arr.length));
-      NDList result = predictor.predict(new NDList(input));
+      NDList result = predictor.predict(new NDList(step.create(flat, new Shape(n, len))));
       NDArray logits = result.singletonOrThrow();
-      if (logits.getShape().dimension() != 3 || logits.getShape().get(2) != vocab.size()) {
-        throw new IOException(config.module() + ": forward returned shape " + logits.getShape() + ", expected [1, "
-            + arr.length + ", " + vocab.size() + "] (vocabulary size from " + config.vocab() + ")");
+      Shape shape = logits.getShape();
+      if (shape.dimension() != 3 || shape.get(0) != n || shape.get(2) != vocab.size()) {
+        throw new IOException(config.module() + ": forward returned shape " + shape + ", expected [" + n + ", " + len
+            + ", " + vocab.size() + "] (vocabulary size from " + config.vocab() + ")");
       }
-      float[] last = logits.get(0, arr.length - 1).toFloatArray();
+      float[] last = logits.get(":, -1, :").toFloatArray();
       result.close();
-      return last;
+      float[][] out = new float[n][];
+      for (int i = 0; i < n; i++) {
+        out[i] = java.util.Arrays.copyOfRange(last, i * vocab.size(), (i + 1) * vocab.size());
+      }
+      return out;
     } catch (TranslateException e) {
       throw new IOException(config.module() + ": forward failed: " + e.getMessage(), e);
     }

@@ -42,7 +42,7 @@ final class OpenAiResponses {
     List<Trace> traces = new ArrayList<>();
     for (int i = 0; i < ordered.size(); i++) {
       JsonNode c = ordered.get(i);
-      Tokens tokens = chat ? chatTokens(c.path("logprobs")) : completionTokens(c.path("logprobs"));
+      Tokens tokens = tokens(c.path("logprobs"), topK);
       String text = chat ? c.path("message").path("content").asText("") : c.path("text").asText("");
       int completion = tokens.count() > 0 ? tokens.count() : evenShare(totalCompletion, ordered.size(), i);
       traces.add(new Trace(text, promptTokens, completion, tokens.entropies(), tokens.confidences(),
@@ -56,8 +56,16 @@ final class OpenAiResponses {
     return total / n + (i < total % n ? 1 : 0);
   }
 
+  /**
+   * Reads whichever logprob layout the server used: some servers (llama.cpp) answer the completions API in the chat
+   * layout.
+   */
+  private static Tokens tokens(JsonNode lp, int topK) {
+    return lp.path("content").isArray() ? chatTokens(lp, topK) : completionTokens(lp, topK);
+  }
+
   /** Completions API: {@code logprobs.token_logprobs[j]} and {@code logprobs.top_logprobs[j]} as a map. */
-  private static Tokens completionTokens(JsonNode lp) {
+  private static Tokens completionTokens(JsonNode lp, int topK) {
     JsonNode chosen = lp.path("token_logprobs");
     JsonNode tops = lp.path("top_logprobs");
     int n = chosen.size();
@@ -67,13 +75,13 @@ final class OpenAiResponses {
       for (Iterator<Map.Entry<String, JsonNode>> it = tops.path(j).fields(); it.hasNext(); ) {
         top.add(it.next().getValue().asDouble());
       }
-      fill(t, j, chosen.path(j).asDouble(Double.NaN), top);
+      fill(t, j, chosen.path(j).asDouble(Double.NaN), top, topK);
     }
     return t;
   }
 
   /** Chat API: {@code logprobs.content[j].logprob} and {@code .top_logprobs[m].logprob}. */
-  private static Tokens chatTokens(JsonNode lp) {
+  private static Tokens chatTokens(JsonNode lp, int topK) {
     JsonNode content = lp.path("content");
     int n = content.size();
     Tokens t = new Tokens(new float[n], new float[n], new float[n]);
@@ -81,13 +89,20 @@ final class OpenAiResponses {
       JsonNode tok = content.path(j);
       List<Double> top = new ArrayList<>();
       tok.path("top_logprobs").forEach(x -> top.add(x.path("logprob").asDouble()));
-      fill(t, j, tok.path("logprob").asDouble(Double.NaN), top);
+      fill(t, j, tok.path("logprob").asDouble(Double.NaN), top, topK);
     }
     return t;
   }
 
-  private static void fill(Tokens t, int j, double chosen, List<Double> top) {
-    double[] lps = top.stream().mapToDouble(Double::doubleValue).toArray();
+  /**
+   * vLLM adds the chosen token to the top list when it is not among the top k (k + 1 entries); only the k largest
+   * are used, so every server's statistics mean the same top-k quantity.
+   */
+  private static void fill(Tokens t, int j, double chosen, List<Double> top, int topK) {
+    double[] lps = top.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    if (lps.length > topK) {
+      lps = java.util.Arrays.copyOfRange(lps, lps.length - topK, lps.length);
+    }
     t.logprobs()[j] = (float) chosen;
     t.entropies()[j] = lps.length == 0 ? Float.NaN : (float) TopKStatistics.entropy(lps);
     t.confidences()[j] = (float) TopKStatistics.confidence(lps);

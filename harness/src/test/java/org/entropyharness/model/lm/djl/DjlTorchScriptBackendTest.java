@@ -67,6 +67,11 @@ class DjlTorchScriptBackendTest {
     List<Trace> b = backend.generate(new GenerationRequest("s", "3+", hot, 4, 11));
     assertThat(a).extracting(Trace::text).isEqualTo(b.stream().map(Trace::text).toList());
     assertThat(a.stream().map(Trace::text).distinct().count()).isGreaterThan(1);
+    for (int i = 0; i < 4; i++) {
+      Trace alone = backend.generate(new GenerationRequest("s", "3+", hot, 1, 11 + i)).get(0);
+      assertThat(alone.text()).as("trace %d decoded alone", i).isEqualTo(a.get(i).text());
+      assertThat(alone.tokenEntropies()).containsExactly(a.get(i).tokenEntropies(), within(1e-5f));
+    }
     Decoding topOne = new Decoding(1.5, 1, 1, 0, null, 6);
     Trace k1 = backend.generate(new GenerationRequest("s", "3+", topOne, 1, 5)).get(0);
     assertThat(k1.text()).isEqualTo("901232");
@@ -98,5 +103,16 @@ class DjlTorchScriptBackendTest {
     assertThatThrownBy(() -> JsonVocab.read(small))
         .isInstanceOf(DataFormatException.class)
         .hasMessage(small + ":1:1: key '5' is not an id in 0..1; keys must be the ids 0..V-1, each once");
+  }
+
+  @Test
+  void should_read_suite_keys_resolving_paths_against_a_base() {
+    var c = DjlTorchScriptConfig.fromMap(java.util.Map.of("backend", "djl-torchscript", "name", "m", "module", "m.pt",
+        "vocab", "v.json", "eos-token", "<eos>"), Path.of("/models"));
+    assertThat(c).isEqualTo(new DjlTorchScriptConfig("m", Path.of("/models/m.pt"), Path.of("/models/v.json"), "<eos>",
+        20));
+    assertThatThrownBy(() -> DjlTorchScriptConfig.fromMap(java.util.Map.of("name", "m", "weights", "x"), Path.of(".")))
+        .hasMessage("unknown key 'weights' in model; allowed: [backend, confidence-top-k, eos-token, module, name, "
+            + "vocab]");
   }
 }
