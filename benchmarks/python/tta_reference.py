@@ -1,0 +1,187 @@
+#!/usr/bin/python3
+"""PyTorch eager reference for the Java TTA implementation (CIFAR ResNet, option-A shortcuts).
+
+Two uses:
+  tta_reference.py fixture OUT.txt      writes logits the Java tests compare against (first 16 test images:
+                                        source and BN-adapt logits; logits of images 16..31 after one Tent step
+                                        on images 0..15)
+  tta_reference.py bench [--runs 5]     images/s of Source, BN-adapt and Tent on batches of 200 test images,
+                                        median of several runs, torch.set_num_threads(2)
+  tta_reference.py accuracy DEPTH       source accuracy on the full CIFAR-10 test set
+
+Run with Debian's python3-torch (/usr/bin/python3). Paths are relative to the repository root.
+"""
+import argparse
+import statistics
+import sys
+import time
+
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+CHECKPOINTS = {20: "datasets/models/resnet20-12fca82f.th", 32: "datasets/models/resnet32-d509ac18.th",
+               56: "datasets/models/resnet56-4bfd9763.th"}
+MEAN = torch.tensor([0.485, 0.456, 0.406]).view(1, 3, 1, 1)
+STD = torch.tensor([0.229, 0.224, 0.225]).view(1, 3, 1, 1)
+
+
+class Block(nn.Module):
+    def __init__(self, cin, cout, stride):
+        super().__init__()
+        self.conv1 = nn.Conv2d(cin, cout, 3, stride, 1, bias=False)
+        self.bn1 = nn.BatchNorm2d(cout)
+        self.conv2 = nn.Conv2d(cout, cout, 3, 1, 1, bias=False)
+        self.bn2 = nn.BatchNorm2d(cout)
+        self.pad = (cout - cin) // 2 if (stride != 1 or cin != cout) else None
+
+    def forward(self, x):
+        out = F.relu(self.bn1(self.conv1(x)))
+        out = self.bn2(self.conv2(out))
+        short = x if self.pad is None else F.pad(x[:, :, ::2, ::2], (0, 0, 0, 0, self.pad, self.pad))
+        return F.relu(out + short)
+
+
+class ResNet(nn.Module):
+    def __init__(self, depth):
+        super().__init__()
+        n = (depth - 2) // 6
+        self.conv1 = nn.Conv2d(3, 16, 3, 1, 1, bias=False)
+        self.bn1 = nn.BatchNorm2d(16)
+        cin = 16
+        for stage, width in enumerate([16, 32, 64], start=1):
+            blocks = []
+            for i in range(n):
+                blocks.append(Block(cin, width, 2 if stage > 1 and i == 0 else 1))
+                cin = width
+            setattr(self, f"layer{stage}", nn.Sequential(*blocks))
+        self.linear = nn.Linear(64, 10)
+
+    def forward(self, x):
+        x = F.relu(self.bn1(self.conv1(x)))
+        x = self.layer3(self.layer2(self.layer1(x)))
+        return self.linear(x.mean((2, 3)))
+
+
+def load_model(depth):
+    state = torch.load(CHECKPOINTS[depth], map_location="cpu")["state_dict"]
+    model = ResNet(depth)
+    model.load_state_dict({k[len("module."):]: v for k, v in state.items()})
+    return model.eval()
+
+
+def load_images(limit=0):
+    raw = np.fromfile("datasets/cifar10/test_batch.bin", dtype=np.uint8).reshape(-1, 3073)
+    if limit:
+        raw = raw[:limit]
+    labels = torch.from_numpy(raw[:, 0].astype(np.int64))
+    images = torch.from_numpy(raw[:, 1:].reshape(-1, 3, 32, 32).astype(np.float32)) / 255.0
+    return (images - MEAN) / STD, labels
+
+
+def configure_batch_stats(model):
+    """Tent's configuration: batch statistics in every BatchNorm, gradients to the affine parameters only."""
+    model.train()
+    model.requires_grad_(False)
+    params = []
+    for m in model.modules():
+        if isinstance(m, nn.BatchNorm2d):
+            m.track_running_stats = False
+            m.running_mean = None
+            m.running_var = None
+            m.requires_grad_(True)
+            params += [m.weight, m.bias]
+    return params
+
+
+def entropy(logits):
+    return -(logits.softmax(1) * logits.log_softmax(1)).sum(1)
+
+
+class Method:
+    def __init__(self, name, model):
+        self.name, self.model = name, model
+        if name != "source":
+            params = configure_batch_stats(model)
+            self.optimizer = torch.optim.Adam(params, lr=1e-3, betas=(0.9, 0.999)) if name == "tent" else None
+
+    def step(self, x):
+        if self.name == "tent":
+            logits = self.model(x)
+            loss = entropy(logits).mean(0)
+            loss.backward()
+            self.optimizer.step()
+            self.optimizer.zero_grad()
+            return logits.detach().softmax(1)
+        with torch.no_grad():
+            return self.model(x).softmax(1)
+
+
+def write_fixture(path):
+    images, _ = load_images(32)
+    lines = []
+    with torch.no_grad():
+        lines += ["source " + " ".join(f"{v:.7e}" for v in row) for row in load_model(20)(images[:16]).tolist()]
+    bn = load_model(20)
+    configure_batch_stats(bn)
+    with torch.no_grad():
+        lines += ["bn-adapt " + " ".join(f"{v:.7e}" for v in row) for row in bn(images[:16]).tolist()]
+    tent = Method("tent", load_model(20))
+    tent.step(images[:16])
+    with torch.no_grad():
+        lines += ["tent-after-step " + " ".join(f"{v:.7e}" for v in row) for row in tent.model(images[16:32]).tolist()]
+    with open(path, "w") as f:
+        f.write("# logits of ResNet-20 (resnet20-12fca82f.th), written by benchmarks/python/tta_reference.py fixture\n")
+        f.write(f"# torch {torch.__version__}\n")
+        f.write("\n".join(lines) + "\n")
+
+
+def bench(runs, images_count, batch):
+    torch.set_num_threads(2)
+    images, labels = load_images(images_count)
+    for name in ["source", "bn-adapt", "tent"]:
+        rates, correct = [], 0
+        for run in range(runs + 1):  # first run warms up
+            method = Method(name, load_model(20))
+            correct = 0
+            start = time.perf_counter()
+            for i in range(0, len(images), batch):
+                probs = method.step(images[i:i + batch])
+                correct += (probs.argmax(1) == labels[i:i + batch]).sum().item()
+            elapsed = time.perf_counter() - start
+            if run > 0:
+                rates.append(len(images) / elapsed)
+        print(f"{name}\t{statistics.median(rates):.1f} images/s\truns={[round(r, 1) for r in rates]}\t"
+              f"accuracy={correct / len(images):.4f}", flush=True)
+
+
+def accuracy(depth):
+    images, labels = load_images()
+    model = load_model(depth)
+    with torch.no_grad():
+        correct = sum((model(images[i:i + 500]).argmax(1) == labels[i:i + 500]).sum().item()
+                      for i in range(0, len(images), 500))
+    print(f"resnet{depth} source correct {correct} / {len(images)}")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("fixture").add_argument("out")
+    b = sub.add_parser("bench")
+    b.add_argument("--runs", type=int, default=5)
+    b.add_argument("--images", type=int, default=2000)
+    b.add_argument("--batch", type=int, default=200)
+    sub.add_parser("accuracy").add_argument("depth", type=int)
+    args = parser.parse_args()
+    if args.command == "fixture":
+        write_fixture(args.out)
+    elif args.command == "bench":
+        bench(args.runs, args.images, args.batch)
+    else:
+        accuracy(args.depth)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,210 @@
+package org.entropyharness.model;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The CIFAR ResNet of He et al. (2016) with option-A shortcuts (strided subsampling, zero-padded channels), run
+ * on DJL's PyTorch engine as functional NDArray operations over parameters read from a {@code torch.save}
+ * checkpoint.
+ *
+ * <p>Test-time adaptation only ever changes the BatchNorm affine parameters, so they are not held here: callers
+ * pass them as one flat array (see {@link #initialAffine()} for the layout), which they may mark as requiring a
+ * gradient. Every other parameter is a constant owned by this model. Every array a forward pass creates is
+ * attached to the input's manager, so callers open one sub-manager per batch.
+ */
+public final class CifarResNet implements AutoCloseable {
+  private static final float BN_EPS = 1e-5f;
+
+  private final CifarResNetLayout layout;
+  private final NDManager manager;
+  private final Map<String, NDArray> constants;
+  private final int[] affineOffsets;
+  private final int[] channels;
+  private final float[] initialAffine;
+
+  private CifarResNet(CifarResNetLayout layout, NDManager manager, Map<String, TensorData> state) {
+    this.layout = layout;
+    this.manager = manager;
+    this.channels = layout.batchNormChannels();
+    this.affineOffsets = new int[channels.length];
+    int total = 0;
+    for (int i = 0; i < channels.length; i++) {
+      affineOffsets[i] = total;
+      total += 2 * channels[i];
+    }
+    this.initialAffine = flattenAffine(layout.batchNormNames(), state, total);
+    this.constants = new HashMap<>();
+    state.forEach((key, t) -> constants.put(key, manager.create(t.values(), new Shape(toLong(t.shape())))));
+    constants.put("affine", manager.create(initialAffine));
+  }
+
+  /**
+   * Loads a CIFAR ResNet checkpoint.
+   *
+   * @param checkpoint a {@code torch.save} file of the state dict (legacy or zip format)
+   * @param depth 20, 32 or 56 (any 6n + 2)
+   * @param device {@code auto} (DJL's first CUDA device when the engine sees one, else CPU), {@code cpu} or
+   *     {@code gpu}
+   * @throws org.entropyharness.data.DataFormatException naming the key that is missing, unexpected or mis-shaped
+   */
+  public static CifarResNet load(Path checkpoint, int depth, String device) throws IOException {
+    Map<String, TensorData> state = TorchCheckpoint.read(checkpoint).entrySet().stream()
+        .filter(e -> !e.getKey().endsWith("num_batches_tracked"))
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a,
+            java.util.LinkedHashMap::new));
+    CifarResNetLayout layout = new CifarResNetLayout(depth, 10);
+    TorchCheckpoint.requireShapes(checkpoint, state, layout.expectedShapes());
+    NDManager manager = NDManager.newBaseManager(resolveDevice(device), "PyTorch");
+    return new CifarResNet(layout, manager, state);
+  }
+
+  /** {@code auto} → GPU when DJL's engine reports one, else CPU. */
+  static Device resolveDevice(String device) {
+    return switch (device) {
+      case "cpu" -> Device.cpu();
+      case "gpu" -> Device.gpu();
+      case "auto" -> Engine.getEngine("PyTorch").getGpuCount() > 0 ? Device.gpu() : Device.cpu();
+      default -> throw new IllegalArgumentException("device '" + device + "' is not one of auto, cpu, gpu");
+    };
+  }
+
+  /** Network depth. */
+  public int depth() {
+    return layout.depth();
+  }
+
+  /** Number of output classes. */
+  public int classes() {
+    return layout.classes();
+  }
+
+  /** The device the parameters live on. */
+  public Device device() {
+    return manager.getDevice();
+  }
+
+  /**
+   * The checkpoint's BatchNorm affine parameters as one flat vector: for each BatchNorm layer in forward order,
+   * its scale (γ) then its shift (β). A fresh copy each call.
+   */
+  public float[] initialAffine() {
+    return initialAffine.clone();
+  }
+
+  /** Names of the BatchNorm layers in the order of {@link #initialAffine()}. */
+  public List<String> batchNormNames() {
+    return layout.batchNormNames();
+  }
+
+  /** Channels of each BatchNorm layer in the order of {@link #initialAffine()}. */
+  public int[] batchNormChannels() {
+    return channels.clone();
+  }
+
+  /** Logits with BatchNorm on its running statistics and the checkpoint's affine parameters (inference). */
+  public NDArray forwardEval(NDArray input) {
+    return forward(input, constants.get("affine"), false);
+  }
+
+  /**
+   * Logits of an NCHW batch.
+   *
+   * @param input normalised images, see {@link CifarInput}
+   * @param affine the flat BatchNorm affine vector (may require a gradient), on the input's device
+   * @param batchStatistics true: BatchNorm normalises with the statistics of this batch (running statistics are
+   *     neither used nor changed); false: with the running statistics
+   */
+  public NDArray forward(NDArray input, NDArray affine, boolean batchStatistics) {
+    Pass pass = new Pass(affine, batchStatistics);
+    NDArray x = pass.convBn(input, "conv1", 0, 1);
+    x = x.getNDArrayInternal().relu();
+    int bn = 1;
+    for (int stage = 1; stage <= 3; stage++) {
+      for (int block = 0; block < layout.blocksPerStage(); block++) {
+        int stride = stage > 1 && block == 0 ? 2 : 1;
+        x = pass.basicBlock(x, CifarResNetLayout.blockName(stage, block), bn, stride);
+        bn += 2;
+      }
+    }
+    NDArray pooled = x.reshape(x.getShape().get(0), x.getShape().get(1), -1).mean(new int[] {2});
+    return Linear.linear(pooled, constants.get("linear.weight"), constants.get("linear.bias")).singletonOrThrow();
+  }
+
+  /** One forward pass: the affine vector and the BatchNorm mode shared by every layer. */
+  private final class Pass {
+    private final NDArray affine;
+    private final boolean batchStatistics;
+
+    Pass(NDArray affine, boolean batchStatistics) {
+      this.affine = affine;
+      this.batchStatistics = batchStatistics;
+    }
+
+    NDArray basicBlock(NDArray x, String name, int bn, int stride) {
+      NDArray out = convBn(x, name + ".conv1", bn, stride).getNDArrayInternal().relu();
+      out = convBn(out, name + ".conv2", bn + 1, 1);
+      NDArray shortcut = stride == 1 && x.getShape().get(1) == out.getShape().get(1) ? x : optionA(x, out);
+      return out.add(shortcut).getNDArrayInternal().relu();
+    }
+
+    /** Option A: every second pixel, channels zero-padded equally on both sides. */
+    private NDArray optionA(NDArray x, NDArray out) {
+      NDArray sub = x.get(new NDIndex(":, :, ::2, ::2"));
+      long pad = (out.getShape().get(1) - x.getShape().get(1)) / 2;
+      Shape padShape = new Shape(sub.getShape().get(0), pad, sub.getShape().get(2), sub.getShape().get(3));
+      NDArray zeros = x.getManager().zeros(padShape, sub.getDataType(), sub.getDevice());
+      return NDArrays.concat(new NDList(zeros, sub, zeros), 1);
+    }
+
+    NDArray convBn(NDArray x, String conv, int bn, int stride) {
+      NDArray y = Conv2d.conv2d(x, constants.get(conv + ".weight"), null, new Shape(stride, stride),
+          new Shape(1, 1), new Shape(1, 1), 1).singletonOrThrow();
+      String name = layout.batchNormNames().get(bn);
+      int offset = affineOffsets[bn];
+      int c = channels[bn];
+      NDArray gamma = affine.get(new NDIndex("{}:{}", offset, offset + c));
+      NDArray beta = affine.get(new NDIndex("{}:{}", offset + c, offset + 2 * c));
+      // DJL's momentum is the weight of the old running value (MXNet convention): 1 leaves the statistics intact.
+      return BatchNorm.batchNorm(y, constants.get(name + ".running_mean"), constants.get(name + ".running_var"),
+          gamma, beta, 1, 1f, BN_EPS, batchStatistics).singletonOrThrow();
+    }
+  }
+
+  private static float[] flattenAffine(List<String> names, Map<String, TensorData> state, int total) {
+    float[] flat = new float[total];
+    int at = 0;
+    for (String name : names) {
+      float[] gamma = state.get(name + ".weight").values();
+      float[] beta = state.get(name + ".bias").values();
+      System.arraycopy(gamma, 0, flat, at, gamma.length);
+      System.arraycopy(beta, 0, flat, at + gamma.length, beta.length);
+      at += gamma.length + beta.length;
+    }
+    return flat;
+  }
+
+  private static long[] toLong(int[] shape) {
+    return java.util.Arrays.stream(shape).asLongStream().toArray();
+  }
+
+  @Override
+  public void close() {
+    manager.close();
+  }
+}
