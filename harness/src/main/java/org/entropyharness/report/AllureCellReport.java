@@ -1,0 +1,116 @@
+package org.entropyharness.report;
+
+import io.qameta.allure.Allure;
+import io.qameta.allure.AllureLifecycle;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.entropyharness.store.Fingerprint;
+import org.entropyharness.store.MetricRow;
+import org.entropyharness.store.SampleRow;
+import org.entropyharness.suite.CellSpec;
+import org.entropyharness.suite.Family;
+import org.entropyharness.suite.SuiteSpec;
+
+/**
+ * Puts a finished cell into the Allure test that is running: parameters (suite, slices, model, method, seed,
+ * fingerprint), the metrics as CSV and the family's charts as PNG. Everything here is a no-op when no Allure test is
+ * running, and a failure to report never fails the cell.
+ */
+public final class AllureCellReport {
+  private AllureCellReport() {}
+
+  /** Work inside a phase; may throw whatever the work throws. */
+  @FunctionalInterface
+  public interface Phase<T> {
+    T run() throws Exception;
+  }
+
+  /** Whether an Allure test case is running on this thread. */
+  public static boolean active() {
+    try {
+      return Allure.getLifecycle().getCurrentTestCase().isPresent();
+    } catch (RuntimeException | LinkageError e) {
+      return false;
+    }
+  }
+
+  /**
+   * Runs one phase of a cell (load, adapt/generate, score, gate) as an Allure step when a test is running, else
+   * plainly. The work's own exception passes through unchanged.
+   */
+  public static <T> T phase(String name, Phase<T> work) throws Exception {
+    if (!active()) {
+      return work.run();
+    }
+    return Allure.step(name, work::run);
+  }
+
+  /** Adds the cell's parameters, metrics CSV and charts to the running test; does nothing when none runs. */
+  public static void attach(SuiteSpec suite, CellSpec cell, Fingerprint fp, List<MetricRow> rows, List<SampleRow> samples) {
+    if (!active()) {
+      return;
+    }
+    try {
+      AllureLifecycle lifecycle = Allure.getLifecycle();
+      parameters(suite, cell, fp, rows);
+      lifecycle.addAttachment("metrics of " + cell.id(), "text/csv", "csv",
+          MetricsCsv.of(rows).getBytes(StandardCharsets.UTF_8));
+      for (Chart chart : charts(suite.family(), rows, samples)) {
+        lifecycle.addAttachment(chart.name(), "image/png", "png", chart.png());
+      }
+    } catch (RuntimeException | LinkageError e) {
+      System.err.println("warning: Allure attachments of " + cell.id() + " not written: " + e);
+    }
+  }
+
+  private static void parameters(SuiteSpec suite, CellSpec cell, Fingerprint fp, List<MetricRow> rows) {
+    Allure.parameter("suite", suite.name());
+    Allure.parameter("dataset", suite.dataset().string("name", "") + " " + slices(rows));
+    Allure.parameter("model", suite.model().string("name", suite.model().string("backend", "")));
+    Allure.parameter("method", cell.method().label() + " " + cell.method().params().canonicalJson());
+    Allure.parameter("seed", cell.seed());
+    Allure.parameter("fingerprint", fp.value());
+  }
+
+  /** The slices as text: {@code all} and the others, at most eight named. */
+  static String slices(List<MetricRow> rows) {
+    Set<String> slices = new LinkedHashSet<>();
+    rows.forEach(r -> slices.add(r.slice()));
+    List<String> names = new ArrayList<>(slices);
+    if (names.size() <= 8) {
+      return "[" + String.join(", ", names) + "]";
+    }
+    return "[" + String.join(", ", names.subList(0, 8)) + ", … " + names.size() + " slices]";
+  }
+
+  /**
+   * A named PNG.
+   *
+   * @param name attachment name
+   * @param png the bytes
+   */
+  record Chart(String name, byte[] png) {}
+
+  /** The charts relevant to a family, leaving out those with nothing to draw. */
+  static List<Chart> charts(Family family, List<MetricRow> rows, List<SampleRow> samples) {
+    List<Chart> charts = new ArrayList<>();
+    if (family == Family.TTA) {
+      add(charts, "error by corruption", Charts.errorByCorruption(rows, "error"));
+      add(charts, "error by severity", Charts.errorBySeverity(rows, "error"));
+      add(charts, "reliability diagram", Charts.reliabilityDiagram(samples));
+    } else {
+      add(charts, "pass@k", Charts.passAtK(rows));
+      add(charts, "accuracy vs tokens", Charts.accuracyVsTokens(rows, "accuracy", "tokens"));
+      add(charts, "entropy of right and wrong traces", Charts.entropyHistogram(samples));
+    }
+    return charts;
+  }
+
+  private static void add(List<Chart> charts, String name, Optional<byte[]> png) {
+    png.ifPresent(bytes -> charts.add(new Chart(name, bytes)));
+  }
+}
