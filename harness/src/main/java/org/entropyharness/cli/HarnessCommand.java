@@ -15,6 +15,9 @@ import picocli.CommandLine.Command;
       BaselineCommand.class,
       CompareCommand.class,
       MergeCommand.class,
+      GradeCommand.class,
+      CorruptCommand.class,
+      TrainEmbeddedCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class HarnessCommand {
