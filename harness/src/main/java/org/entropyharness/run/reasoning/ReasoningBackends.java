@@ -24,10 +24,7 @@ final class ReasoningBackends {
     switch (model.string("backend", "embedded")) {
       case "embedded" -> weights(model);
       case "openai" -> openAiConfig(model);
-      default -> {
-        model.existingPath("module");
-        model.existingPath("vocab");
-      }
+      default -> djlConfig(model);
     }
   }
 
@@ -35,9 +32,7 @@ final class ReasoningBackends {
     return switch (model.string("backend", "embedded")) {
       case "embedded" -> embedded(model);
       case "openai" -> new OpenAiBackend(openAiConfig(model));
-      default -> new DjlTorchScriptBackend(new DjlTorchScriptConfig(model.string("name", "torchscript"),
-          model.existingPath("module"), model.existingPath("vocab"), model.string("eos-token", null),
-          (int) model.integer("top-logprobs", 20)));
+      default -> new DjlTorchScriptBackend(djlConfig(model));
     };
   }
 
@@ -58,6 +53,16 @@ final class ReasoningBackends {
       throw model.error("backend", "the embedded model's weights " + shipped + " do not exist; give 'weights: <path>'");
     }
     return shipped;
+  }
+
+  private static DjlTorchScriptConfig djlConfig(Params model) {
+    model.existingPath("module");
+    model.existingPath("vocab");
+    try {
+      return DjlTorchScriptConfig.fromMap(model.asMap(), model.resolve("."));
+    } catch (IllegalArgumentException e) {
+      throw model.error("backend", e.getMessage());
+    }
   }
 
   private static OpenAiConfig openAiConfig(Params model) {
