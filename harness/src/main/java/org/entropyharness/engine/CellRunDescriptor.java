@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.entropyharness.store.MetricRow;
+import org.entropyharness.report.AllureCellReport;
+import org.entropyharness.run.CellContext;
+import org.entropyharness.store.Fingerprint;
 import org.entropyharness.suite.CellSpec;
+import org.entropyharness.suite.Family;
 import org.entropyharness.suite.GateSpec;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
@@ -38,8 +42,14 @@ final class CellRunDescriptor extends AbstractTestDescriptor implements Node<Har
   @Override
   public HarnessExecutionContext execute(HarnessExecutionContext context, DynamicTestExecutor executor) throws Exception {
     SuiteRunState state = context.suite();
-    state.execution().runCell(state.runner(), cell, org.entropyharness.run.CellContext.Progress.NONE);
-    List<MetricRow> rows = state.dir().readCellMetrics(cell.id());
+    Fingerprint fingerprint = AllureCellReport.phase("load", () -> state.runner().fingerprint(cell));
+    String work = cell.suite().family() == Family.TTA ? "adapt" : "generate";
+    AllureCellReport.phase(work, () -> {
+      state.execution().runCell(state.runner(), cell, CellContext.Progress.NONE);
+      return null;
+    });
+    List<MetricRow> rows = AllureCellReport.phase("score", () -> state.dir().readCellMetrics(cell.id()));
+    AllureCellReport.attach(cell.suite(), cell, fingerprint, rows, state.dir().readCellSamples(cell.id()));
     assertThat(rows).as("%s measured something on the whole dataset", cell.id()).anyMatch(r -> r.slice().equals("all"));
     for (GateSpec gate : cell.suite().gatesFor(cell)) {
       assertThat(rows)

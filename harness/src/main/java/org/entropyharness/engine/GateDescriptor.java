@@ -4,6 +4,7 @@ import java.util.List;
 import org.entropyharness.gate.Format;
 import org.entropyharness.gate.GateAssert;
 import org.entropyharness.gate.GateDecision;
+import org.entropyharness.report.AllureCellReport;
 import org.entropyharness.store.MetricRow;
 import org.entropyharness.suite.CellSpec;
 import org.entropyharness.suite.GateSpec;
@@ -47,7 +48,11 @@ final class GateDescriptor extends AbstractTestDescriptor implements Node<Harnes
   }
 
   @Override
-  public HarnessExecutionContext execute(HarnessExecutionContext context, DynamicTestExecutor executor) {
+  public HarnessExecutionContext execute(HarnessExecutionContext context, DynamicTestExecutor executor) throws Exception {
+    return AllureCellReport.phase("gate", () -> decide(context));
+  }
+
+  private HarnessExecutionContext decide(HarnessExecutionContext context) {
     SuiteRunState state = context.suite();
     List<MetricRow> rows = state.rowsOf(cell.id()).orElseThrow();
     MetricRow current = rows.stream()
