@@ -26,17 +26,7 @@ public final class ImageFolderReader {
    * @throws DataFormatException for an unreadable image, a size unlike the first image's, or an unknown label
    */
   public static ImageBatch read(Path root, List<String> classNames, int limit) throws IOException {
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(root)) {
-      files = walk.filter(Files::isRegularFile).filter(ImageFolderReader::isImage).sorted().toList();
-    }
-    if (files.isEmpty()) {
-      throw new DataFormatException(root + ":1:1: no .png/.jpg/.jpeg images here; expected class/xxx.png or"
-          + " xxx_<label>.png");
-    }
-    if (limit > 0 && files.size() > limit) {
-      files = files.subList(0, limit);
-    }
+    List<Path> files = imageFiles(root, limit);
     List<String> classes = classNames.isEmpty() ? folderClasses(root, files) : classNames;
     int[] labels = new int[files.size()];
     List<String> ids = new ArrayList<>(files.size());
@@ -45,10 +35,7 @@ public final class ImageFolderReader {
     int width = 0;
     for (int i = 0; i < files.size(); i++) {
       Path file = files.get(i);
-      BufferedImage img = ImageIO.read(file.toFile());
-      if (img == null) {
-        throw new DataFormatException(file + ":1:1: javax.imageio cannot decode this file; convert it to PNG");
-      }
+      BufferedImage img = decode(file);
       if (pixels == null) {
         height = img.getHeight();
         width = img.getWidth();
@@ -63,6 +50,26 @@ public final class ImageFolderReader {
       labels[i] = label(root, file, classes);
     }
     return new ImageBatch(height, width, pixels, labels, ids);
+  }
+
+  private static List<Path> imageFiles(Path root, int limit) throws IOException {
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(root)) {
+      files = walk.filter(Files::isRegularFile).filter(ImageFolderReader::isImage).sorted().toList();
+    }
+    if (files.isEmpty()) {
+      throw new DataFormatException(root + ":1:1: no .png/.jpg/.jpeg images here; expected class/xxx.png or"
+          + " xxx_<label>.png");
+    }
+    return limit > 0 && files.size() > limit ? files.subList(0, limit) : files;
+  }
+
+  private static BufferedImage decode(Path file) throws IOException {
+    BufferedImage img = ImageIO.read(file.toFile());
+    if (img == null) {
+      throw new DataFormatException(file + ":1:1: javax.imageio cannot decode this file; convert it to PNG");
+    }
+    return img;
   }
 
   private static boolean isImage(Path p) {

@@ -23,21 +23,9 @@ public final class NpyReader {
   /** Parses and checks the header: magic, version, dict, integer dtype, row-major, and the data length. */
   public static NpyHeader header(Path file) throws IOException {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      ByteBuffer pre = read(ch, 0, 12);
-      for (int i = 0; i < MAGIC.length; i++) {
-        if (pre.limit() <= i || pre.get(i) != MAGIC[i]) {
-          throw fail(file, i, "not a .npy file (the magic \\x93NUMPY is missing); pass a file written by numpy.save");
-        }
-      }
-      if (pre.limit() < 10) {
-        throw fail(file, pre.limit(), "file ends inside the .npy preamble; the file is truncated");
-      }
-      int major = pre.get(6);
-      if (major < 1 || major > 3) {
-        throw fail(file, 6, ".npy format version " + major + " is unknown; allowed: 1, 2, 3");
-      }
-      long length = major == 1 ? pre.order(ByteOrder.LITTLE_ENDIAN).getShort(8) & 0xffff
-          : pre.order(ByteOrder.LITTLE_ENDIAN).getInt(8) & 0xffffffffL;
+      ByteBuffer pre = read(ch, 0, 12).order(ByteOrder.LITTLE_ENDIAN);
+      int major = checkPreamble(file, pre);
+      long length = major == 1 ? pre.getShort(8) & 0xffff : pre.getInt(8) & 0xffffffffL;
       int start = major == 1 ? 10 : 12;
       ByteBuffer text = read(ch, start, (int) Math.min(length, 1 << 20));
       if (text.limit() < length) {
@@ -50,6 +38,26 @@ public final class NpyReader {
       checkContent(file, h, ch.size());
       return h;
     }
+  }
+
+  /** Checks the magic and returns the major version (1, 2 or 3). */
+  private static int checkPreamble(Path file, ByteBuffer pre) throws DataFormatException {
+    for (int i = 0; i < MAGIC.length; i++) {
+      if (pre.limit() <= i || pre.get(i) != MAGIC[i]) {
+        throw fail(file, i, "not a .npy file (the magic \\x93NUMPY is missing); pass a file written by numpy.save");
+      }
+    }
+    if (pre.limit() < 10) {
+      throw fail(file, pre.limit(), "file ends inside the .npy preamble; the file is truncated");
+    }
+    int major = pre.get(6);
+    if (major < 1 || major > 3) {
+      throw fail(file, 6, ".npy format version " + major + " is unknown; allowed: 1, 2, 3");
+    }
+    if (major > 1 && pre.limit() < 12) {
+      throw fail(file, pre.limit(), "file ends inside the .npy preamble; the file is truncated");
+    }
+    return major;
   }
 
   private static void checkContent(Path file, NpyHeader h, long size) throws DataFormatException {

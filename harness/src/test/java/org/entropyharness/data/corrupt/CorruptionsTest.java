@@ -115,6 +115,23 @@ class CorruptionsTest {
   }
 
   @Test
+  void should_keep_a_flat_colour_through_jpeg_and_pixelate() {
+    byte[] px = new byte[32 * 32 * 3];
+    for (int i = 0; i < px.length; i += 3) {
+      px[i] = (byte) 200;
+      px[i + 1] = 30;
+      px[i + 2] = 90;
+    }
+    ImageBatch flat = new ImageBatch(32, 32, px, new int[1], List.of("flat"));
+    for (Corruption c : List.of(Corruption.JPEG_COMPRESSION, Corruption.PIXELATE)) {
+      byte[] out = Corruptions.apply(flat, c, 5, 1).pixels();
+      for (int i = 0; i < out.length; i++) {
+        assertThat(out[i] & 0xff).as("%s value %d", c.id(), i).isCloseTo(px[i] & 0xff, org.assertj.core.data.Offset.offset(3));
+      }
+    }
+  }
+
+  @Test
   void should_prefix_ids_with_corruption_and_severity_and_keep_labels() {
     ImageBatch out = Corruptions.apply(clean.slice(0, 2), Corruption.FOG, 4, 1);
     assertThat(out.ids()).containsExactly("fog/4/test_batch/0", "fog/4/test_batch/1");
