@@ -32,6 +32,11 @@ final class OpenAiPayloads {
     }
     body.put("n", n);
     body.put("seed", seed);
+    sampling(body, config, d);
+    return body;
+  }
+
+  private static void sampling(ObjectNode body, OpenAiConfig config, Decoding d) {
     body.put("max_tokens", d.maxTokens());
     body.put("temperature", d.temperature());
     body.put("top_p", d.topP());
@@ -46,6 +51,5 @@ final class OpenAiPayloads {
       throw new IllegalArgumentException(
           "top-k/min-p requested but extra-sampling-params is false; enable it if the server accepts top_k and min_p");
     }
-    return body;
   }
 }
