@@ -117,6 +117,11 @@ public final class CifarResNet implements AutoCloseable {
     return channels.clone();
   }
 
+  /** A sub-manager for the arrays of one batch or step; close it when the step ends. */
+  public NDManager newStepManager() {
+    return manager.newSubManager();
+  }
+
   /** Logits with BatchNorm on its running statistics and the checkpoint's affine parameters (inference). */
   public NDArray forwardEval(NDArray input) {
     return forward(input, constants.get("affine"), false);

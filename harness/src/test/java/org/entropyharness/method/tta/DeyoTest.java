@@ -1,0 +1,69 @@
+package org.entropyharness.method.tta;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Map;
+import java.util.Random;
+import org.entropyharness.model.CifarResNet;
+import org.entropyharness.model.ModelFixtures;
+import org.junit.jupiter.api.Test;
+
+class DeyoTest {
+
+  @Test
+  void should_move_patches_by_a_known_permutation() {
+    int side = 4;
+    float[] image = new float[side * side];
+    for (int i = 0; i < image.length; i++) {
+      image[i] = i;
+    }
+    // 2×2 grid of 2×2 patches; reverse the patch order.
+    float[] out = PatchShuffle.apply(image, 1, side, 2, new int[][] {{3, 2, 1, 0}});
+
+    assertThat(out).containsExactly(10, 11, 8, 9, 14, 15, 12, 13, 2, 3, 0, 1, 6, 7, 4, 5);
+  }
+
+  @Test
+  void should_draw_a_permutation_per_image() {
+    int[][] perms = PatchShuffle.randomPermutations(new Random(3), 5, 4);
+
+    for (int[] perm : perms) {
+      assertThat(perm).hasSize(16).containsExactlyInAnyOrder(java.util.stream.IntStream.range(0, 16).toArray());
+    }
+  }
+
+  @Test
+  void should_measure_plpd_on_the_pseudo_label_of_the_original_image() {
+    float[] probabilities = new float[20];
+    probabilities[3] = 0.8f;
+    probabilities[4] = 0.2f;
+    probabilities[10 + 7] = 0.6f;
+    probabilities[10 + 1] = 0.4f;
+    float[] shuffled = new float[20];
+    shuffled[3] = 0.1f;
+    shuffled[10 + 7] = 0.55f;
+
+    float[] plpd = Deyo.plpd(probabilities, shuffled, new int[] {0, 1}, 10);
+
+    assertThat(plpd[0]).isCloseTo(0.7f, within(1e-6f));
+    assertThat(plpd[1]).isCloseTo(0.05f, within(1e-6f));
+  }
+
+  @Test
+  void should_select_only_shape_dependent_confident_samples_and_reset_its_random_stream() {
+    try (CifarResNet model = ModelFixtures.loadResnet20();
+        var deyo = (Deyo) TtaMethods.create("deyo", Map.of(), model, new TtaResources(null, 7, "cpu"))) {
+      var batch = ModelFixtures.testImages(16);
+      StepResult first = deyo.step(batch);
+      float[] adapted = deyo.currentAffine();
+
+      deyo.reset();
+      StepResult again = deyo.step(batch);
+
+      assertThat(first.backwardSamples()).isBetween(1, 15);
+      assertThat(again.backwardSamples()).isEqualTo(first.backwardSamples());
+      assertThat(deyo.currentAffine()).containsExactly(adapted);
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package org.entropyharness.method.tta;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Map;
+import org.entropyharness.data.ImageBatch;
+import org.entropyharness.model.CifarResNet;
+import org.entropyharness.model.ModelFixtures;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class EataTest {
+  private static final double E0 = 0.4 * Math.log(10);
+  private static CifarResNet model;
+  private static ImageBatch clean;
+
+  @BeforeAll
+  static void load() {
+    model = ModelFixtures.loadResnet20();
+    clean = ModelFixtures.trainImages(32);
+  }
+
+  @AfterAll
+  static void close() {
+    model.close();
+  }
+
+  private static Eata eata(Map<String, Object> params) {
+    return (Eata) TtaMethods.create("eata", params, model, new TtaResources(clean, 1, "cpu"));
+  }
+
+  private static float[] rows(float[]... rows) {
+    float[] out = new float[rows.length * 10];
+    for (int i = 0; i < rows.length; i++) {
+      System.arraycopy(rows[i], 0, out, i * 10, 10);
+    }
+    return out;
+  }
+
+  private static float[] oneHotish(int c) {
+    float[] p = new float[10];
+    java.util.Arrays.fill(p, 0.01f);
+    p[c] = 0.91f;
+    return p;
+  }
+
+  @Test
+  void should_select_reliable_then_non_redundant_samples_of_a_hand_made_batch() {
+    try (Eata method = eata(Map.of("fisher-alpha", 0.0))) {
+      float[] entropies = {0.1f, 0.5f, 2.0f, 0.3f};
+      float[] probabilities = rows(oneHotish(0), oneHotish(0), oneHotish(1), oneHotish(0));
+
+      Eata.Selection first = method.select(entropies, probabilities);
+
+      assertThat(first.reliable()).isEqualTo(3);
+      assertThat(first.selected()).containsExactly(0, 1, 3);
+      assertThat(first.weights()[0]).isCloseTo((float) (Math.exp(E0 - 0.1) / 3), within(1e-6f));
+      assertThat(first.weights()[2]).isZero();
+
+      // The moving average now points at class 0: samples predicting class 0 are redundant, class 5 is not.
+      Eata.Selection second = method.select(new float[] {0.2f, 0.2f},
+          rows(oneHotish(0), oneHotish(5)));
+
+      assertThat(second.reliable()).isEqualTo(2);
+      assertThat(second.selected()).containsExactly(1);
+      assertThat(second.weights()[1]).isCloseTo((float) Math.exp(E0 - 0.2), within(1e-6f));
+    }
+  }
+
+  @Test
+  void should_forget_the_moving_average_on_reset() {
+    try (Eata method = eata(Map.of("fisher-alpha", 0.0))) {
+      method.select(new float[] {0.1f}, rows(oneHotish(0)));
+      method.reset();
+
+      assertThat(method.select(new float[] {0.1f}, rows(oneHotish(0))).selected()).containsExactly(0);
+    }
+  }
+
+  @Test
+  void should_adapt_on_selected_samples_with_the_fisher_anchor() {
+    try (Eata method = eata(Map.of("fisher-samples", 32, "fisher-batch", 16, "fisher-alpha", 2000.0))) {
+      StepResult result = method.step(ModelFixtures.testImages(16));
+
+      assertThat(result.backwardSamples()).isBetween(1, 16);
+      assertThat(method.currentAffine()).isNotEqualTo(method.initialAffine());
+    }
+  }
+}
