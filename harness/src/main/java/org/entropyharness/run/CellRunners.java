@@ -2,6 +2,7 @@ package org.entropyharness.run;
 
 import java.io.IOException;
 import org.entropyharness.run.reasoning.ReasoningCellRunner;
+import org.entropyharness.run.tta.TtaCellRunner;
 import org.entropyharness.suite.SuiteSpec;
 
 /** Opens the cell runner of a suite's family. */
@@ -16,7 +17,7 @@ public final class CellRunners {
   public static void check(SuiteSpec suite) {
     switch (suite.family()) {
       case REASONING -> ReasoningCellRunner.check(suite);
-      case TTA -> checkTta(suite);
+      case TTA -> TtaCellRunner.check(suite);
     }
   }
 
@@ -24,9 +25,7 @@ public final class CellRunners {
   public static CellRunner open(SuiteSpec suite) throws IOException {
     return switch (suite.family()) {
       case REASONING -> new ReasoningCellRunner(suite);
-      case TTA -> throw new IOException(suite.file() + ":1:1: the tta family has no runner in this build");
+      case TTA -> new TtaCellRunner(suite);
     };
   }
-
-  private static void checkTta(SuiteSpec suite) {}
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.entropyharness.method.reasoning.DecodingStrategies;
 import org.entropyharness.method.reasoning.ReasoningContext;
+import org.entropyharness.method.tta.TtaMethods;
 import org.entropyharness.suite.Family;
 import org.entropyharness.suite.MethodCatalog;
 
@@ -19,7 +20,7 @@ public final class MethodRegistry implements MethodCatalog {
   public Set<String> methodIds(Family family) {
     return switch (family) {
       case REASONING -> new HashSet<>(DecodingStrategies.ids());
-      case TTA -> Set.of();
+      case TTA -> new HashSet<>(TtaMethods.ids());
     };
   }
 
@@ -28,7 +29,7 @@ public final class MethodRegistry implements MethodCatalog {
     try {
       switch (family) {
         case REASONING -> DecodingStrategies.create(methodId, params, ReasoningContext.simple(256));
-        case TTA -> { }
+        case TTA -> TtaMethods.checkParams(methodId, params);
       }
       return Optional.empty();
     } catch (IllegalArgumentException e) {

@@ -45,6 +45,16 @@ public final class TtaMethods {
   }
 
   /**
+   * Checks a method's parameters without a model: the id is known, every key is a parameter of the method and every
+   * value has the parameter's type.
+   *
+   * @throws IllegalArgumentException naming the unknown id or the offending key
+   */
+  public static Map<String, Object> checkParams(String id, Map<String, Object> params) {
+    return MethodParams.merge(id, defaults(id), params == null ? Map.of() : params).asMap();
+  }
+
+  /**
    * Creates a method on {@code model}. The model stays owned by the caller and may be shared by methods run one
    * after another (they never change it).
    *
