@@ -75,7 +75,7 @@ class CorruptionsTest {
   @Test
   void should_add_gaussian_noise_of_the_tabled_deviation_on_flat_grey() {
     for (int s = 1; s <= 5; s++) {
-      double[] stats = meanVariance(Corruptions.apply(grey(128, 64), Corruption.GAUSSIAN_NOISE, s, 5));
+      double[] stats = meanVariance(Corruptions.apply(grey(128, 32), Corruption.GAUSSIAN_NOISE, s, 5));
       double sd = NoiseOps.GAUSSIAN_SD[s - 1] * 255;
       // truncation of x in (k, k+1) to k lowers the mean by 0.5 on average
       assertThat(stats[0]).isCloseTo(127.5, org.assertj.core.data.Offset.offset(0.3));
@@ -87,7 +87,7 @@ class CorruptionsTest {
   void should_draw_shot_noise_with_poisson_mean_and_variance() {
     for (int s = 1; s <= 5; s++) {
       double photons = NoiseOps.SHOT_PHOTONS[s - 1];
-      double[] stats = meanVariance(Corruptions.apply(grey(128, 64), Corruption.SHOT_NOISE, s, 5));
+      double[] stats = meanVariance(Corruptions.apply(grey(128, 32), Corruption.SHOT_NOISE, s, 5));
       double lambda = 128 / 255.0 * photons;
       double step = 255 / photons;
       // values are k·255/c truncated: the mean drops by about half a level, the variance is λ·(255/c)²
@@ -99,7 +99,7 @@ class CorruptionsTest {
   @Test
   void should_flip_the_tabled_fraction_of_values_to_black_or_white() {
     for (int s = 1; s <= 5; s++) {
-      ImageBatch out = Corruptions.apply(grey(128, 64), Corruption.IMPULSE_NOISE, s, 5);
+      ImageBatch out = Corruptions.apply(grey(128, 32), Corruption.IMPULSE_NOISE, s, 5);
       long white = 0;
       long black = 0;
       for (byte b : out.pixels()) {
