@@ -30,8 +30,9 @@ final class LeaderboardSite {
    * @param src relative path of the PNG
    * @param alt text alternative
    * @param caption caption under it
+   * @param wide whether it spans the whole row (charts with many categories)
    */
-  record ChartRef(String src, String alt, String caption) {}
+  record ChartRef(String src, String alt, String caption, boolean wide) {}
 
   /** What one suite shows: its board and its charts. */
   record SuiteCard(SuiteBoard board, ChartRef ranking, ChartRef trend, List<ChartRef> familyCharts) {
@@ -136,6 +137,6 @@ final class LeaderboardSite {
     }
     String name = "charts/" + b.slug() + "-" + kind + ".png";
     AtomicFiles.write(out.resolve(name), png.get());
-    return new ChartRef(name, caption + " (" + b.suite() + ")", caption);
+    return new ChartRef(name, caption + " (" + b.suite() + ")", caption, kind.equals("by-corruption"));
   }
 }

@@ -70,6 +70,23 @@ class AllureCellReportTest {
     assertThat(recorder.attachments).hasSize(4 * suite.cells().size());
   }
 
+  @Test
+  void should_let_a_failing_phase_throw_its_own_exception_and_mark_the_step_failed() {
+    Allure.setLifecycle(new AllureLifecycle(recorder));
+    AllureLifecycle lifecycle = Allure.getLifecycle();
+    String uuid = UUID.randomUUID().toString();
+    lifecycle.scheduleTestCase(new TestResult().setUuid(uuid).setName("failing"));
+    lifecycle.startTestCase(uuid);
+    IllegalStateException boom = new IllegalStateException("weights missing");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> AllureCellReport.phase("load", () -> {
+      throw boom;
+    })).isSameAs(boom);
+    lifecycle.stopTestCase(uuid);
+    lifecycle.writeTestCase(uuid);
+    assertThat(recorder.results.get(0).getSteps()).extracting(StepResult::getName, StepResult::getStatus)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("load", Status.BROKEN));
+  }
+
   private void runTest(SuiteSpec suite, CellSpec cell) throws Exception {
     AllureLifecycle lifecycle = Allure.getLifecycle();
     String uuid = UUID.randomUUID().toString();

@@ -116,7 +116,13 @@ public final class HistoryFixture {
     }
 
     MetricRow plain(String slice, String metric, double value, double half, String unit, boolean higher, long n) {
-      return row(slice, metric, value, value - half, value + half, n, unit, higher, List.of(), new double[0]);
+      double low = value - half;
+      double high = value + half;
+      if ("rate".equals(unit)) {
+        low = Math.max(0, low);
+        high = Math.min(1, high);
+      }
+      return row(slice, metric, value, low, high, n, unit, higher, List.of(), new double[0]);
     }
 
     private MetricRow row(String slice, String metric, double value, double low, double high, long n, String unit,
