@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
       GradeCommand.class,
       CorruptCommand.class,
       TrainEmbeddedCommand.class,
+      NightlyCommand.class,
+      LeaderboardCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class HarnessCommand {
