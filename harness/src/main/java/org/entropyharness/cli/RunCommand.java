@@ -74,9 +74,11 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     HarnessPaths paths = HarnessPaths.fromEnvironment();
     Shard part = Shard.parse(shard);
-    RunDirectory dir = new RunDirectory(resume != null ? resume : newRunDir(suite, part, paths));
     List<MetricRow> rows;
+    RunDirectory dir;
+    // The model and data load before the run folder exists: bad weights or data leave nothing behind.
     try (CellRunner runner = CellRunners.open(suite); RunProgress progress = RunProgress.forConsole()) {
+      dir = new RunDirectory(resume != null ? existing(resume) : newRunDir(suite, part, paths));
       rows = new SuiteExecution(suite, dir, part, Clock.systemUTC()).execute(runner, progress);
     }
     out.println(ResultsTable.render(suite, rows));
@@ -88,6 +90,14 @@ final class RunCommand implements Callable<Integer> {
       regressed |= !v.decision().passes();
     }
     return regressed;
+  }
+
+  private static Path existing(Path runDir) {
+    if (!Files.isRegularFile(runDir.resolve("manifest.json"))) {
+      throw new IllegalArgumentException("--resume " + runDir + ": not a run folder (no manifest.json); give the folder"
+          + " the interrupted run printed, under reports/runs/");
+    }
+    return runDir;
   }
 
   private Path newRunDir(SuiteSpec suite, Shard part, HarnessPaths paths) throws IOException {

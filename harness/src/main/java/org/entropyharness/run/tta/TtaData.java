@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.entropyharness.data.CifarBinaryReader;
+import org.entropyharness.data.CifarCReader;
 import org.entropyharness.data.ImageBatch;
 import org.entropyharness.data.ShippedData;
 import org.entropyharness.data.corrupt.Corruption;
@@ -21,6 +22,7 @@ final class TtaData {
 
   private final Params section;
   private final String name;
+  private final boolean generated;
   private final Path base;
   private final Path clean;
   private final List<Corruption> corruptions;
@@ -32,12 +34,12 @@ final class TtaData {
   TtaData(Params section) {
     this.section = section;
     this.name = section.string("name", "cifar10-c");
-    String source = section.string("source", "generated");
-    if (!source.equals("generated")) {
-      throw section.error("source", "'" + source + "' is not available in this build; use 'generated'");
+    this.generated = section.string("source", "generated").equals("generated");
+    if (!generated && name.equals("cifar10")) {
+      throw section.error("source", "the clean test set is read from 'base'; use source: generated with name: cifar10");
     }
-    this.base = section.existingPath("base");
-    this.clean = section.has("clean") ? section.existingPath("clean") : base.resolveSibling("train_first2000.bin");
+    this.base = generated ? section.existingPath("base") : section.existingPath("npy");
+    this.clean = section.has("clean") ? section.existingPath("clean") : section.resolve("../datasets/cifar10/train_first2000.bin");
     this.corruptions = corruptions(section);
     this.severities = section.integers("severities", List.of(5L));
     this.limit = (int) section.integer("limit", 10_000);
@@ -60,23 +62,38 @@ final class TtaData {
     return List.copyOf(out);
   }
 
-  /** Hash of what the images are: the base file's content and the generator's parameters. */
+  /**
+   * Hash of what the images are: the base file's content and the generator's parameters, or the content of the
+   * CIFAR-10-C files read.
+   */
   String contentHash() throws IOException {
-    return Fingerprint.sha256(String.join("|", name, ShippedData.sha256(base), GENERATOR_VERSION,
-        corruptions.toString(), severities.toString(), Integer.toString(limit), Long.toString(seed)));
+    StringBuilder content = new StringBuilder();
+    if (generated) {
+      content.append(ShippedData.sha256(base)).append('|').append(GENERATOR_VERSION).append('|').append(seed);
+    } else {
+      content.append(ShippedData.sha256(base.resolve("labels.npy")));
+      for (Corruption c : corruptions) {
+        content.append('|').append(ShippedData.sha256(base.resolve(c.id() + ".npy")));
+      }
+    }
+    return Fingerprint.sha256(String.join("|", name, content, corruptions.toString(), severities.toString(),
+        Integer.toString(limit)));
   }
 
   /** The shifts in order: each corruption at each severity (or the clean images for {@code cifar10}). */
   synchronized List<TtaSlice> slices() throws IOException {
     if (slices == null) {
-      ImageBatch images = CifarBinaryReader.read(ShippedData.verifyIfListed(base), limit);
       List<TtaSlice> out = new ArrayList<>();
+      ImageBatch images = generated ? CifarBinaryReader.read(ShippedData.verifyIfListed(base), limit) : null;
       if (name.equals("cifar10")) {
         out.add(new TtaSlice("clean", images));
       } else {
         for (Corruption c : corruptions) {
           for (long s : severities) {
-            out.add(new TtaSlice(c.id() + "/" + s, Corruptions.apply(images, c, (int) s, seed)));
+            ImageBatch shifted = generated
+                ? Corruptions.apply(images, c, (int) s, seed)
+                : CifarCReader.read(base, c.id(), (int) s, limit);
+            out.add(new TtaSlice(c.id() + "/" + s, shifted));
           }
         }
       }
