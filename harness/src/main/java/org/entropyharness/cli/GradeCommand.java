@@ -92,7 +92,7 @@ public final class GradeCommand implements Callable<Integer> {
       // Jackson reports where it stopped reading: the end of the offending token.
       JsonLocation at = e.getLocation();
       int column = at == null ? 1 : Math.max(1, at.getColumnNr());
-      throw bad(number, column, "not valid JSON (" + e.getOriginalMessage() + ")", "write one JSON object per line");
+      throw bad(number, column, "not valid JSON (" + firstClause(e.getOriginalMessage()) + ")", "write one JSON object per line");
     }
     if (!(node instanceof ObjectNode row)) {
       throw bad(number, 1, "expected a JSON object, found " + node.getNodeType(), "write one JSON object per line");
@@ -123,5 +123,12 @@ public final class GradeCommand implements Callable<Integer> {
 
   private DataFormatException bad(int line, int column, String what, String fix) {
     return new DataFormatException(in + ":" + line + ":" + column + ": " + what + "; fix: " + fix);
+  }
+
+  /** Jackson's message up to where it starts describing its own source location. */
+  private static String firstClause(String message) {
+    String m = message.lines().findFirst().orElse(message);
+    int at = m.indexOf(" (start marker at");
+    return at < 0 ? m : m.substring(0, at);
   }
 }

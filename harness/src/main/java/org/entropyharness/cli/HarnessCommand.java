@@ -1,5 +1,6 @@
 package org.entropyharness.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
       BaselineCommand.class,
       CompareCommand.class,
       MergeCommand.class,
+      InspectCommand.class,
       GradeCommand.class,
       CorruptCommand.class,
       TrainEmbeddedCommand.class,
@@ -30,7 +32,14 @@ public final class HarnessCommand {
 
   /** Runs the command line and returns the exit code (tests call this instead of {@link #main}). */
   public static int execute(String... args) {
+    return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  /** Runs the command line with its output and errors going to the given writers. */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new HarnessCommand());
+    cli.setOut(out);
+    cli.setErr(err);
     cli.setExecutionExceptionHandler(new ErrorHandler());
     return cli.execute(args);
   }

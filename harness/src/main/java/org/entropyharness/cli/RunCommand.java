@@ -93,9 +93,9 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private static Path existing(Path runDir) {
-    if (!Files.isRegularFile(runDir.resolve("manifest.json"))) {
-      throw new IllegalArgumentException("--resume " + runDir + ": not a run folder (no manifest.json); give the folder"
-          + " the interrupted run printed, under reports/runs/");
+    if (!Files.isDirectory(runDir)) {
+      throw new IllegalArgumentException("--resume " + runDir + ": no such run folder; give the folder the"
+          + " interrupted run printed, under reports/runs/");
     }
     return runDir;
   }

@@ -62,7 +62,7 @@ public final class NpyReader {
 
   private static void checkContent(Path file, NpyHeader h, long size) throws DataFormatException {
     if (!INTEGER_TYPES.contains(h.dtype())) {
-      throw fail(file, 0, "dtype '" + h.dtype() + "' is not supported; allowed: " + INTEGER_TYPES
+      throw fail(file, 0, "dtype '" + h.dtype() + "' is not supported; allowed: " + new java.util.TreeSet<>(INTEGER_TYPES)
           + " (save with .astype(np.uint8) or np.int64)");
     }
     if (h.fortranOrder()) {

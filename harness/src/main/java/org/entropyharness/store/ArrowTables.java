@@ -129,7 +129,7 @@ public final class ArrowTables {
    */
   public static <R> List<R> read(Path file, TableSchema<R> table) throws StoreException {
     if (!Files.isRegularFile(file)) {
-      throw new StoreException(file + ": no such file");
+      throw new StoreException(file + ":1:1: no such file; check the path");
     }
     try (BufferAllocator allocator = new RootAllocator();
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
@@ -144,13 +144,18 @@ public final class ArrowTables {
     } catch (StoreException e) {
       throw e;
     } catch (NoSuchFileException e) {
-      throw new StoreException(file + ": no such file");
+      throw new StoreException(file + ":1:1: no such file; check the path");
     } catch (IOException | RuntimeException e) {
       throw new StoreException(
-          file + ": not a complete Arrow file (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-              + "); it is truncated or corrupted — restore it (git checkout -- " + file + ") or write it again",
+          file + ":1:1: not a complete Arrow IPC file (" + firstLine(e) + "); it is truncated or corrupted: restore it"
+              + " (git checkout -- " + file + ") or write it again",
           e);
     }
+  }
+
+  private static String firstLine(Exception e) {
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return m.contains("Magic number") ? "no Arrow end marker" : m.lines().findFirst().orElse(m);
   }
 
   private static void checkSchema(Path file, TableSchema<?> table, Schema schema) throws StoreException {
@@ -159,12 +164,12 @@ public final class ArrowTables {
     String version = meta == null ? null : meta.get(TableSchema.VERSION_KEY);
     if (!table.name().equals(name) || !Integer.toString(table.formatVersion()).equals(version)) {
       throw new StoreException(
-          file + ": holds table '" + name + "' format " + version + ", expected '" + table.name() + "' format "
+          file + ":1:1: holds table '" + name + "' format " + version + ", expected '" + table.name() + "' format "
               + table.formatVersion() + "; use a file written by this harness version");
     }
     for (Column<?> column : table.columns()) {
       if (schema.findField(column.name()) == null) {
-        throw new StoreException(file + ": column '" + column.name() + "' is missing; the file was not written by this harness");
+        throw new StoreException(file + ":1:1: column '" + column.name() + "' is missing; the file was not written by this harness");
       }
     }
   }

@@ -26,6 +26,7 @@ public final class AtomicFiles {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+    readableByAll(temp);
     try {
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
         content.writeTo(channel);
@@ -52,6 +53,15 @@ public final class AtomicFiles {
         channel.write(buffer);
       }
     });
+  }
+
+  /** Temporary files are created owner-only; results are ordinary files others may read. */
+  private static void readableByAll(Path file) throws IOException {
+    try {
+      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: keep its defaults
+    }
   }
 
   private static void syncDirectory(Path dir) {

@@ -47,7 +47,7 @@ class ArrowTablesTest {
 
     assertThatThrownBy(() -> ArrowTables.read(file, MetricRow.TABLE))
         .isInstanceOf(StoreException.class)
-        .hasMessageStartingWith(file + ": not a complete Arrow file")
+        .hasMessageStartingWith(file + ":1:1: not a complete Arrow IPC file (no Arrow end marker)")
         .hasMessageContaining("git checkout -- " + file);
   }
 
@@ -57,7 +57,7 @@ class ArrowTablesTest {
     ArrowTables.write(file, SampleRow.TABLE, List.of());
 
     assertThatThrownBy(() -> ArrowTables.read(file, MetricRow.TABLE))
-        .hasMessage(file + ": holds table 'samples' format 1, expected 'metrics' format 1; use a file written by this harness version");
+        .hasMessage(file + ":1:1: holds table 'samples' format 1, expected 'metrics' format 1; use a file written by this harness version");
   }
 
   @Test

@@ -11,11 +11,12 @@ import org.entropyharness.model.lm.djl.DjlTorchScriptConfig;
 import org.entropyharness.model.lm.embedded.EmbeddedModel;
 import org.entropyharness.model.lm.openai.OpenAiBackend;
 import org.entropyharness.model.lm.openai.OpenAiConfig;
+import org.entropyharness.run.HarnessPaths;
 import org.entropyharness.suite.Params;
 
 /** Opens the language model a reasoning suite's {@code model:} section names. */
 final class ReasoningBackends {
-  static final String SHIPPED_WEIGHTS = "../datasets/models/arith-tiny.bin";
+  static final String SHIPPED_WEIGHTS = "datasets/models/arith-tiny.bin";
 
   private ReasoningBackends() {}
 
@@ -48,7 +49,7 @@ final class ReasoningBackends {
     if (model.has("weights")) {
       return model.existingPath("weights");
     }
-    Path shipped = model.resolve(SHIPPED_WEIGHTS);
+    Path shipped = HarnessPaths.fromEnvironment().root().resolve(SHIPPED_WEIGHTS);
     if (!Files.isRegularFile(shipped)) {
       throw model.error("backend", "the embedded model's weights " + shipped + " do not exist; give 'weights: <path>'");
     }

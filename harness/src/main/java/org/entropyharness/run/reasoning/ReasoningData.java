@@ -9,6 +9,7 @@ import org.entropyharness.data.math.ArithmeticProblems;
 import org.entropyharness.data.math.JsonlFieldMap;
 import org.entropyharness.data.math.JsonlProblems;
 import org.entropyharness.data.math.Problem;
+import org.entropyharness.run.HarnessPaths;
 import org.entropyharness.store.Fingerprint;
 import org.entropyharness.suite.Params;
 
@@ -31,7 +32,7 @@ final class ReasoningData {
     if (name.equals("jsonl")) {
       throw section.error("name", "'jsonl' needs the key 'jsonl: path/to/file.jsonl'");
     }
-    Path shipped = section.resolve("../datasets/math/" + shippedName());
+    Path shipped = HarnessPaths.fromEnvironment().root().resolve("datasets/math/" + shippedName());
     if (!shipped.toFile().isFile()) {
       throw section.error("name", "the shipped file " + shipped + " does not exist; give 'jsonl: <path>'");
     }

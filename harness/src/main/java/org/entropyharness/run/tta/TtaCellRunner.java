@@ -45,6 +45,7 @@ public final class TtaCellRunner implements CellRunner {
     this.model = CifarResNet.load(checkpoint, depth(suite.model()), device);
     this.perShift = suite.protocol().string("reset", "per-shift").equals("per-shift");
     this.batch = (int) suite.protocol().integer("batch", 200);
+    data.slices(); // load (or generate) the images now: a bad data file fails before any cell runs
   }
 
   /** Checks the dataset and model sections without loading anything. */

@@ -11,6 +11,7 @@ import org.entropyharness.data.ImageBatch;
 import org.entropyharness.data.ShippedData;
 import org.entropyharness.data.corrupt.Corruption;
 import org.entropyharness.data.corrupt.Corruptions;
+import org.entropyharness.run.HarnessPaths;
 import org.entropyharness.store.Fingerprint;
 import org.entropyharness.suite.Params;
 import org.entropyharness.suite.SuiteException;
@@ -39,7 +40,7 @@ final class TtaData {
       throw section.error("source", "the clean test set is read from 'base'; use source: generated with name: cifar10");
     }
     this.base = generated ? section.existingPath("base") : section.existingPath("npy");
-    this.clean = section.has("clean") ? section.existingPath("clean") : section.resolve("../datasets/cifar10/train_first2000.bin");
+    this.clean = section.has("clean") ? section.existingPath("clean") : HarnessPaths.fromEnvironment().root().resolve("datasets/cifar10/train_first2000.bin");
     this.corruptions = corruptions(section);
     this.severities = section.integers("severities", List.of(5L));
     this.limit = (int) section.integer("limit", 10_000);
