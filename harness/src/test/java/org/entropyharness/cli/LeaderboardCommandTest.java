@@ -54,7 +54,8 @@ class LeaderboardCommandTest {
     }
     Path suites = Files.createDirectories(root.resolve("suites"));
     String tta = Files.readString(Path.of("src/test/resources/suites/good-tta.yaml"));
-    Files.writeString(suites.resolve("nightly.yaml"), tta.replace("tier: smoke", "tier: nightly").replace("tiny-tta", "tiny-nightly"));
+    Files.writeString(suites.resolve("nightly.yaml"), tta.replace("tier: smoke", "tier: nightly").replace("tiny-tta", "tiny-nightly")
+        .replace("resnet20-12fca82f.th", "missing-weights.th"));
     Files.writeString(suites.resolve("smoke.yaml"), tta);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
