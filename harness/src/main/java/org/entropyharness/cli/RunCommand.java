@@ -72,6 +72,11 @@ final class RunCommand implements Callable<Integer> {
 
   private boolean runOne(SuiteSpec suite) throws IOException {
     PrintWriter out = spec.commandLine().getOut();
+    var skip = CellRunners.skipReason(suite);
+    if (skip.isPresent()) {
+      out.println(suite.name() + ": skipped, " + skip.get());
+      return false;
+    }
     HarnessPaths paths = HarnessPaths.fromEnvironment();
     Shard part = Shard.parse(shard);
     List<MetricRow> rows;

@@ -54,6 +54,11 @@ final class SuiteDescriptor extends AbstractTestDescriptor implements Node<Harne
   }
 
   @Override
+  public SkipResult shouldBeSkipped(HarnessExecutionContext context) {
+    return CellRunners.skipReason(suite).map(SkipResult::skip).orElse(SkipResult.doNotSkip());
+  }
+
+  @Override
   public HarnessExecutionContext before(HarnessExecutionContext context) throws Exception {
     HarnessPaths paths = context.paths();
     List<MetricRow> baseline = new Baselines(paths.baselines()).read(suite.name()).orElse(List.of());

@@ -21,6 +21,13 @@ public final class CellRunners {
     }
   }
 
+  /** Why a suite cannot run on this machine (e.g. no model server configured), or empty when it can. */
+  public static java.util.Optional<String> skipReason(SuiteSpec suite) {
+    return suite.family() == org.entropyharness.suite.Family.REASONING
+        ? ReasoningCellRunner.skipReason(suite)
+        : java.util.Optional.empty();
+  }
+
   /** The runner for a suite; the caller closes it after the suite's last cell. */
   public static CellRunner open(SuiteSpec suite) throws IOException {
     return switch (suite.family()) {

@@ -66,8 +66,27 @@ final class ReasoningBackends {
     }
   }
 
+  /** Why an OpenAI-backed suite cannot run here (no endpoint configured), or empty. */
+  static java.util.Optional<String> skipReason(Params model) {
+    if (!model.string("backend", "embedded").equals("openai") || model.has("endpoints")) {
+      return java.util.Optional.empty();
+    }
+    String variable = model.string("endpoints-env", "HARNESS_OPENAI_ENDPOINTS");
+    String value = System.getenv(variable);
+    return value == null || value.isBlank()
+        ? java.util.Optional.of("no OpenAI-compatible endpoint configured: set " + variable + " (comma-separated base URLs, e.g. http://host:8000/v1)")
+        : java.util.Optional.empty();
+  }
+
   private static OpenAiConfig openAiConfig(Params model) {
     Map<String, Object> values = new LinkedHashMap<>(model.asMap());
+    Object variable = values.remove("endpoints-env");
+    if (!values.containsKey("endpoints")) {
+      String urls = System.getenv(variable == null ? "HARNESS_OPENAI_ENDPOINTS" : variable.toString());
+      if (urls != null && !urls.isBlank()) {
+        values.put("endpoints", java.util.Arrays.stream(urls.split(",")).map(String::strip).toList());
+      }
+    }
     try {
       return OpenAiConfig.fromMap(values);
     } catch (IllegalArgumentException e) {
