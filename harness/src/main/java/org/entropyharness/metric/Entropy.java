@@ -17,7 +17,7 @@ public final class Entropy {
 
   /**
    * True when the JVM was started with {@code --add-modules=jdk.incubator.vector}: {@link #shannon} then runs on
-   * SIMD lanes ({@code VectorEntropy}), and so do finite-order {@link #renyi} and {@link #varentropy}. {@code
+   * SIMD lanes ({@code VectorEntropy}), and so do {@link #renyi} and {@link #varentropy}. {@code
    * -Dentropyharness.scalar=true} forces the scalar loops.
    */
   public static final boolean VECTORISED =
@@ -76,8 +76,10 @@ public final class Entropy {
     if (alpha == 1) {
       return shannon(logits);
     }
-    if (VECTORISED && alpha != Double.POSITIVE_INFINITY && logits.length > 0) {
-      return VectorEntropy.renyi(logits, (float) alpha);
+    if (VECTORISED && logits.length > 0) {
+      return alpha == Double.POSITIVE_INFINITY
+          ? VectorEntropy.minEntropy(logits)
+          : VectorEntropy.renyi(logits, (float) alpha);
     }
     return scalarRenyi(logits, alpha);
   }

@@ -125,6 +125,27 @@ final class VectorEntropy {
     return (Math.log(sa) - alpha * Math.log(s0)) / (1 - alpha);
   }
 
+  /** Min-entropy −log max p = log Σ exp(z − max). */
+  static double minEntropy(float[] logits) {
+    float max = max(logits);
+    int bound = SPECIES.loopBound(logits.length);
+    FloatVector z = FloatVector.zero(SPECIES);
+    double s0 = 0;
+    int i = 0;
+    for (; i < bound; i += SPECIES.length()) {
+      z = z.add(exp(FloatVector.fromArray(SPECIES, logits, i).sub(max)));
+      if ((i & 4095) == 0) {
+        s0 += z.reduceLanes(VectorOperators.ADD);
+        z = FloatVector.zero(SPECIES);
+      }
+    }
+    s0 += z.reduceLanes(VectorOperators.ADD);
+    for (; i < logits.length; i++) {
+      s0 += Entropy.expNonPositive(logits[i] - max);
+    }
+    return Math.log(s0);
+  }
+
   private static float max(float[] xs) {
     int bound = SPECIES.loopBound(xs.length);
     FloatVector m = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);

@@ -89,6 +89,7 @@ class EntropyTest {
     }
     double maxP = java.util.Arrays.stream(p).max().orElseThrow();
     assertThat(Entropy.renyi(z, Double.POSITIVE_INFINITY)).isCloseTo(-Math.log(maxP), within(1e-6));
+    assertThat(Entropy.scalarRenyi(z, Double.POSITIVE_INFINITY)).isCloseTo(-Math.log(maxP), within(1e-6));
     assertThat(Entropy.renyi(z, 1)).isEqualTo(Entropy.shannon(z));
   }
 
