@@ -17,7 +17,8 @@ public final class Entropy {
 
   /**
    * True when the JVM was started with {@code --add-modules=jdk.incubator.vector}: {@link #shannon} then runs on
-   * SIMD lanes ({@code VectorEntropy}). {@code -Dentropyharness.scalar=true} forces the scalar loop.
+   * SIMD lanes ({@code VectorEntropy}), and so do {@link #renyi} and {@link #varentropy}. {@code
+   * -Dentropyharness.scalar=true} forces the scalar loops.
    */
   public static final boolean VECTORISED =
       ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() && !Boolean.getBoolean("entropyharness.scalar");
@@ -75,6 +76,15 @@ public final class Entropy {
     if (alpha == 1) {
       return shannon(logits);
     }
+    if (VECTORISED && logits.length > 0) {
+      return alpha == Double.POSITIVE_INFINITY
+          ? VectorEntropy.minEntropy(logits)
+          : VectorEntropy.renyi(logits, (float) alpha);
+    }
+    return scalarRenyi(logits, alpha);
+  }
+
+  static double scalarRenyi(float[] logits, double alpha) {
     float max = max(logits);
     double z = 0;
     double za = 0;
@@ -95,6 +105,13 @@ public final class Entropy {
 
   /** Varentropy, the variance of −log p under p: Σ p (log p)² − H². */
   public static double varentropy(float[] logits) {
+    if (VECTORISED && logits.length > 0) {
+      return VectorEntropy.varentropy(logits);
+    }
+    return scalarVarentropy(logits);
+  }
+
+  static double scalarVarentropy(float[] logits) {
     float max = max(logits);
     double s0 = 0;
     double s1 = 0;

@@ -85,9 +85,11 @@ class EntropyTest {
       }
       double expected = Math.log(sum) / (1 - alpha);
       assertThat(Entropy.renyi(z, alpha)).as("alpha %s", alpha).isCloseTo(expected, within(2e-6 * expected));
+      assertThat(Entropy.scalarRenyi(z, alpha)).as("scalar %s", alpha).isCloseTo(expected, within(2e-6 * expected));
     }
     double maxP = java.util.Arrays.stream(p).max().orElseThrow();
     assertThat(Entropy.renyi(z, Double.POSITIVE_INFINITY)).isCloseTo(-Math.log(maxP), within(1e-6));
+    assertThat(Entropy.scalarRenyi(z, Double.POSITIVE_INFINITY)).isCloseTo(-Math.log(maxP), within(1e-6));
     assertThat(Entropy.renyi(z, 1)).isEqualTo(Entropy.shannon(z));
   }
 
@@ -102,6 +104,7 @@ class EntropyTest {
     }
 
     assertThat(Entropy.varentropy(z)).isCloseTo(second - h * h, within(1e-5 * (second - h * h)));
+    assertThat(Entropy.scalarVarentropy(z)).isCloseTo(second - h * h, within(1e-5 * (second - h * h)));
     assertThat(Entropy.varentropy(new float[] {1f, 1f, 1f})).isCloseTo(0, within(1e-9));
   }
 

@@ -14,6 +14,7 @@ public final class AnswerExtractor {
       Pattern.compile("(?i)(?:the\\s+(?:final\\s+)?answer\\s+is|final\\s+answer\\s*:|answer\\s*:|####)");
   private static final Pattern NUMBER =
       Pattern.compile("-?(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?(?:/\\d+)?|\\.\\d+)");
+  private static final Pattern SENTENCE_END = Pattern.compile("\\.\\s");
   private static final String[] BOX_COMMANDS = {"\\boxed", "\\fbox"};
 
   private AnswerExtractor() {}
@@ -109,7 +110,7 @@ public final class AnswerExtractor {
     if (s.startsWith(":")) {
       s = s.substring(1).strip();
     }
-    Matcher end = Pattern.compile("\\.\\s").matcher(s);
+    Matcher end = SENTENCE_END.matcher(s);
     if (end.find() && !insideMath(s, end.start())) {
       s = s.substring(0, end.start());
     }

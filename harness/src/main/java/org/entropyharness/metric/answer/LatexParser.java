@@ -22,15 +22,15 @@ final class LatexParser {
     this.deadline = deadline;
   }
 
-  /** Parses the whole of {@code text}; throws IllegalArgumentException when it is not an expression. */
+  /** Parses the whole of {@code text}; throws NotAnExpression when it is not an expression. */
   static Expr parse(String text, Deadline deadline) {
     LatexParser p = new LatexParser(LatexTokenizer.tokenize(text), deadline);
     if (p.tokens.isEmpty()) {
-      throw new IllegalArgumentException("empty");
+      throw new NotAnExpression("empty");
     }
     Expr e = p.expression();
     if (p.pos != p.tokens.size()) {
-      throw new IllegalArgumentException("unexpected " + p.tokens.get(p.pos));
+      throw new NotAnExpression("unexpected " + p.tokens.get(p.pos));
     }
     return e;
   }
@@ -142,7 +142,7 @@ final class LatexParser {
     if (t.startsWith("\\") && LatexTokenizer.COMMANDS.contains(name) && !OPERATORS.contains(t)) {
       return new Expr.Var(name);
     }
-    throw new IllegalArgumentException("unexpected " + t);
+    throw new NotAnExpression("unexpected " + t);
   }
 
   private Expr root() {
@@ -188,7 +188,7 @@ final class LatexParser {
 
   private void expect(String token) {
     if (!peekIs(token)) {
-      throw new IllegalArgumentException("expected " + token);
+      throw new NotAnExpression("expected " + token);
     }
     pos++;
   }
@@ -199,7 +199,7 @@ final class LatexParser {
 
   private String next() {
     if (pos >= tokens.size()) {
-      throw new IllegalArgumentException("unexpected end");
+      throw new NotAnExpression("unexpected end");
     }
     return tokens.get(pos++);
   }

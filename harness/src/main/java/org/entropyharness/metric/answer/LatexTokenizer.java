@@ -50,6 +50,6 @@ final class LatexTokenizer {
         return at + 1 + len;
       }
     }
-    throw new IllegalArgumentException("unknown command \\" + word);
+    throw new NotAnExpression("unknown command \\" + word);
   }
 }

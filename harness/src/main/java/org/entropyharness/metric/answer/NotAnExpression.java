@@ -1,0 +1,16 @@
+package org.entropyharness.metric.answer;
+
+/**
+ * Thrown when an answer is not arithmetic the parser knows; the answer is then compared as a string only. Most
+ * answers that reach the parser fail it on purpose (names, bases, matrices), so it carries no stack trace.
+ */
+final class NotAnExpression extends IllegalArgumentException {
+  NotAnExpression(String message) {
+    super(message);
+  }
+
+  @Override
+  public synchronized Throwable fillInStackTrace() {
+    return this;
+  }
+}
