@@ -28,7 +28,7 @@ public final class TrainEmbeddedCommand implements Callable<Integer> {
   long seed = 1;
 
   @Option(names = "--steps", description = "optimiser steps (default: ${DEFAULT-VALUE})")
-  int steps = 3000;
+  int steps = 3500;
 
   @Option(names = "--batch", description = "sequences per step (default: ${DEFAULT-VALUE})")
   int batch = 32;

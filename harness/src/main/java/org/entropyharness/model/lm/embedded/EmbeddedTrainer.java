@@ -87,7 +87,7 @@ public final class EmbeddedTrainer {
         loss = lossArray.getFloat();
       }
       adam(model.parameters(), moments, step);
-      // Zero our own gradients: GradientCollector.zeroGradients() walks every array of the engine, slow per step.
+      // Gradients accumulate across backward calls; zero exactly the parameters' own before the next step.
       model.parameters().values().forEach(p -> p.getGradient().muli(0f));
       return loss;
     }
