@@ -28,7 +28,7 @@ public final class TrainEmbeddedCommand implements Callable<Integer> {
   long seed = 1;
 
   @Option(names = "--steps", description = "optimiser steps (default: ${DEFAULT-VALUE})")
-  int steps = 3000;
+  int steps = 3500;
 
   @Option(names = "--batch", description = "sequences per step (default: ${DEFAULT-VALUE})")
   int batch = 32;
@@ -44,6 +44,9 @@ public final class TrainEmbeddedCommand implements Callable<Integer> {
 
   @Option(names = "--uniform-levels", description = "draw levels equally often (default: in proportion to level)")
   boolean uniformLevels;
+
+  @Option(names = "--threads", description = "libtorch threads; 1 gives bit-identical runs (default: engine's)")
+  int threads;
 
   @Option(names = "--d-model", description = "residual width (default: ${DEFAULT-VALUE})")
   int dModel = 128;
@@ -64,7 +67,7 @@ public final class TrainEmbeddedCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     TinyGptConfig config =
         new TinyGptConfig(new CharTokenizer().vocabularySize(), dModel, heads, layers, ffDim, maxLength);
-    TrainingPlan plan = new TrainingPlan(config, seed, steps, batch, learningRate, levels, out, log, init, uniformLevels);
+    TrainingPlan plan = new TrainingPlan(config, seed, steps, batch, learningRate, levels, out, log, init, uniformLevels, threads);
     long start = System.nanoTime();
     double loss = new EmbeddedTrainer(plan).train();
     System.out.printf(Locale.ROOT, "wrote %s: final smoothed loss %.4f after %d steps in %.1f s%n", out, loss, steps,

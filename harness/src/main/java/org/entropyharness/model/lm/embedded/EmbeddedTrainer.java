@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -38,6 +39,9 @@ public final class EmbeddedTrainer {
   /** Runs the plan and returns the final smoothed loss (nats per solution token). */
   public double train() throws IOException {
     Engine.getInstance().setRandomSeed((int) plan.seed());
+    if (plan.threads() > 0) {
+      JniUtils.setNumThreads(plan.threads());
+    }
     ArithmeticProblems problems = new ArithmeticProblems(plan.seed());
     double smoothed = Double.NaN;
     long start = System.nanoTime();
@@ -76,7 +80,6 @@ public final class EmbeddedTrainer {
       NDArray mask = sub.create(batch.mask(), new Shape(batch.rows(), batch.length()));
       float loss;
       try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-        collector.zeroGradients();
         NDArray logp = model.forward(inputs).logSoftmax(-1);
         NDArray picked = logp.mul(targets.oneHot(plan.config().vocabularySize(), DataType.FLOAT32)).sum(new int[] {2});
         NDArray lossArray = picked.mul(mask).sum().div(mask.sum()).neg();
@@ -84,6 +87,8 @@ public final class EmbeddedTrainer {
         loss = lossArray.getFloat();
       }
       adam(model.parameters(), moments, step);
+      // Gradients accumulate across backward calls; zero exactly the parameters' own before the next step.
+      model.parameters().values().forEach(p -> p.getGradient().muli(0f));
       return loss;
     }
   }

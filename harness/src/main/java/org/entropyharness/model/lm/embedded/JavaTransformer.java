@@ -72,11 +72,7 @@ public final class JavaTransformer {
         System.arraycopy(qkv, b * 3 * d + 2 * d, cache.values[l], pos * d, d);
         attend(qkv, b * 3 * d, cache.keys[l], cache.values[l], pos + 1, att, b * d);
       }
-      matmulAdd(att, rows, d, w.projW, w.projB, d, x);
-      layerNorm(x, rows, w.ln2G, w.ln2B, h);
-      matmul(h, rows, d, w.fc1W, w.fc1B, c.ffDim(), ff);
-      relu(ff);
-      matmulAdd(ff, rows, c.ffDim(), w.fc2W, w.fc2B, d, x);
+      finishBlock(w, att, rows, x, h, ff);
     }
     layerNorm(x, rows, lnfG, lnfB, h);
     matmul(h, rows, d, headW, headB, c.vocabularySize(), logits);
@@ -111,11 +107,7 @@ public final class JavaTransformer {
       for (int t = 0; t < n; t++) {
         attend(qkv, t * 3 * d, keys, values, t + 1, att, t * d);
       }
-      matmulAdd(att, n, d, w.projW, w.projB, d, x);
-      layerNorm(x, n, w.ln2G, w.ln2B, h);
-      matmul(h, n, d, w.fc1W, w.fc1B, c.ffDim(), ff);
-      relu(ff);
-      matmulAdd(ff, n, c.ffDim(), w.fc2W, w.fc2B, d, x);
+      finishBlock(w, att, n, x, h, ff);
     }
     layerNorm(x, n, lnfG, lnfB, h);
     float[] flat = new float[n * c.vocabularySize()];
@@ -125,6 +117,16 @@ public final class JavaTransformer {
       out[t] = java.util.Arrays.copyOfRange(flat, t * c.vocabularySize(), (t + 1) * c.vocabularySize());
     }
     return out;
+  }
+
+  /** The rest of a block after attention: output projection and MLP, each added to the residual stream. */
+  private void finishBlock(Layer w, float[] att, int rows, float[] x, float[] h, float[] ff) {
+    int d = c.dModel();
+    matmulAdd(att, rows, d, w.projW, w.projB, d, x);
+    layerNorm(x, rows, w.ln2G, w.ln2B, h);
+    matmul(h, rows, d, w.fc1W, w.fc1B, c.ffDim(), ff);
+    relu(ff);
+    matmulAdd(ff, rows, c.ffDim(), w.fc2W, w.fc2B, d, x);
   }
 
   /** Causal attention of one query (at {@code qkv[qAt..]}) over the first {@code length} cached positions. */

@@ -16,10 +16,12 @@ import java.util.List;
  * @param log where the loss curve goes (tab-separated), or null
  * @param init weights to start from instead of a seeded random initialisation, or null
  * @param uniformLevels draw unlocked levels equally often instead of in proportion to the level
+ * @param threads libtorch intra-op threads, 0 for the engine default; 1 makes runs bit-identical (with more threads
+ *     libtorch may split reductions differently from run to run)
  */
 public record TrainingPlan(
     TinyGptConfig config, long seed, int steps, int batchSize, double learningRate, List<Integer> levels, Path out,
-    Path log, Path init, boolean uniformLevels) {
+    Path log, Path init, boolean uniformLevels, int threads) {
   public TrainingPlan {
     if (steps <= 0 || batchSize <= 0 || !(learningRate > 0) || levels.isEmpty()) {
       throw new IllegalArgumentException(
