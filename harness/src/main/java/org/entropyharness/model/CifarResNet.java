@@ -51,7 +51,41 @@ public final class CifarResNet implements AutoCloseable {
     this.initialAffine = flattenAffine(layout.batchNormNames(), state, total);
     this.constants = new HashMap<>();
     state.forEach((key, t) -> constants.put(key, manager.create(t.values(), new Shape(toLong(t.shape())))));
-    constants.put("affine", manager.create(initialAffine));
+    List<String> bns = layout.batchNormNames();
+    List<String> convs = convNames(bns);
+    for (int i = 0; i < bns.size(); i++) {
+      putFolded(convs.get(i), bns.get(i), state);
+    }
+  }
+
+  /** The convolution feeding each BatchNorm layer ({@code bn1} → {@code conv1}, {@code x.bn2} → {@code x.conv2}). */
+  private static List<String> convNames(List<String> batchNorms) {
+    return batchNorms.stream().map(bn -> bn.substring(0, bn.length() - 3) + "conv" + bn.charAt(bn.length() - 1))
+        .toList();
+  }
+
+  /**
+   * Inference folds each BatchNorm into its convolution (w·γ/σ, β − μγ/σ): one operation and one buffer less per
+   * layer. Adaptation never uses the folded copy, since it needs batch statistics or changing γ and β.
+   */
+  private void putFolded(String conv, String bn, Map<String, TensorData> state) {
+    TensorData weight = state.get(conv + ".weight");
+    float[] gamma = state.get(bn + ".weight").values();
+    float[] beta = state.get(bn + ".bias").values();
+    float[] mean = state.get(bn + ".running_mean").values();
+    float[] var = state.get(bn + ".running_var").values();
+    float[] w = weight.values().clone();
+    float[] bias = new float[gamma.length];
+    int per = w.length / gamma.length;
+    for (int c = 0; c < gamma.length; c++) {
+      double scale = gamma[c] / Math.sqrt(var[c] + (double) BN_EPS);
+      for (int k = 0; k < per; k++) {
+        w[c * per + k] = (float) (w[c * per + k] * scale);
+      }
+      bias[c] = (float) (beta[c] - mean[c] * scale);
+    }
+    constants.put(conv + ".folded_weight", manager.create(w, new Shape(toLong(weight.shape()))));
+    constants.put(conv + ".folded_bias", manager.create(bias));
   }
 
   /**
@@ -124,7 +158,7 @@ public final class CifarResNet implements AutoCloseable {
 
   /** Logits with BatchNorm on its running statistics and the checkpoint's affine parameters (inference). */
   public NDArray forwardEval(NDArray input) {
-    return forward(input, constants.get("affine"), false);
+    return run(new Pass(null, false), input);
   }
 
   /**
@@ -136,7 +170,10 @@ public final class CifarResNet implements AutoCloseable {
    *     neither used nor changed); false: with the running statistics
    */
   public NDArray forward(NDArray input, NDArray affine, boolean batchStatistics) {
-    Pass pass = new Pass(affine, batchStatistics);
+    return run(new Pass(affine, batchStatistics), input);
+  }
+
+  private NDArray run(Pass pass, NDArray input) {
     NDArray x = pass.convBn(input, "conv1", 0, 1);
     x = x.getNDArrayInternal().relu();
     int bn = 1;
@@ -151,7 +188,7 @@ public final class CifarResNet implements AutoCloseable {
     return Linear.linear(pooled, constants.get("linear.weight"), constants.get("linear.bias")).singletonOrThrow();
   }
 
-  /** One forward pass: the affine vector and the BatchNorm mode shared by every layer. */
+  /** One forward pass: the affine vector (null: folded inference) and the BatchNorm mode of every layer. */
   private final class Pass {
     private final NDArray affine;
     private final boolean batchStatistics;
@@ -165,7 +202,8 @@ public final class CifarResNet implements AutoCloseable {
       NDArray out = convBn(x, name + ".conv1", bn, stride).getNDArrayInternal().relu();
       out = convBn(out, name + ".conv2", bn + 1, 1);
       NDArray shortcut = stride == 1 && x.getShape().get(1) == out.getShape().get(1) ? x : optionA(x, out);
-      return out.add(shortcut).getNDArrayInternal().relu();
+      // In place: BatchNorm's backward needs its input, not its output, so autograd allows it; one buffer less.
+      return out.addi(shortcut).getNDArrayInternal().relu();
     }
 
     /** Option A: every second pixel, channels zero-padded equally on both sides. */
@@ -178,8 +216,10 @@ public final class CifarResNet implements AutoCloseable {
     }
 
     NDArray convBn(NDArray x, String conv, int bn, int stride) {
-      NDArray y = Conv2d.conv2d(x, constants.get(conv + ".weight"), null, new Shape(stride, stride),
-          new Shape(1, 1), new Shape(1, 1), 1).singletonOrThrow();
+      if (affine == null) {
+        return conv(x, constants.get(conv + ".folded_weight"), constants.get(conv + ".folded_bias"), stride);
+      }
+      NDArray y = conv(x, constants.get(conv + ".weight"), null, stride);
       String name = layout.batchNormNames().get(bn);
       int offset = affineOffsets[bn];
       int c = channels[bn];
@@ -189,6 +229,11 @@ public final class CifarResNet implements AutoCloseable {
       return BatchNorm.batchNorm(y, constants.get(name + ".running_mean"), constants.get(name + ".running_var"),
           gamma, beta, 1, 1f, BN_EPS, batchStatistics).singletonOrThrow();
     }
+  }
+
+  private static NDArray conv(NDArray x, NDArray weight, NDArray bias, int stride) {
+    return Conv2d.conv2d(x, weight, bias, new Shape(stride, stride), new Shape(1, 1), new Shape(1, 1), 1)
+        .singletonOrThrow();
   }
 
   private static float[] flattenAffine(List<String> names, Map<String, TensorData> state, int total) {
