@@ -77,10 +77,16 @@ abstract class GradientMethod implements AdaptationMethod {
 
     Graph(NDManager manager, NDArray input, float[] at) {
       collector = Engine.getEngine("PyTorch").newGradientCollector();
-      affineArray = manager.create(at);
-      affineArray.setRequiresGradient(true);
-      logits = model.forward(input, affineArray, true);
-      probabilities = logits.softmax(1).toFloatArray();
+      try {
+        affineArray = manager.create(at);
+        affineArray.setRequiresGradient(true);
+        logits = model.forward(input, affineArray, true);
+        probabilities = logits.softmax(1).toFloatArray();
+      } catch (RuntimeException e) {
+        // The engine allows one open collector per process: a leaked one would fail every later step.
+        collector.close();
+        throw e;
+      }
     }
 
     /** Back-propagates {@code Σ weights·values} and returns the gradient over the affine vector. */
