@@ -25,7 +25,7 @@ final class CellRunDescriptor extends AbstractTestDescriptor implements Node<Har
   private final CellSpec cell;
 
   CellRunDescriptor(UniqueId id, CellSpec cell) {
-    super(id, "runs");
+    super(id, "runs", ReportedSource.of(cell, "runs"));
     this.cell = cell;
   }
 

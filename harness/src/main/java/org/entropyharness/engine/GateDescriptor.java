@@ -11,8 +11,6 @@ import org.entropyharness.suite.GateSpec;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
-import org.junit.platform.engine.support.descriptor.FilePosition;
-import org.junit.platform.engine.support.descriptor.FileSource;
 import org.junit.platform.engine.support.hierarchical.Node;
 import org.opentest4j.AssertionFailedError;
 
@@ -24,8 +22,7 @@ final class GateDescriptor extends AbstractTestDescriptor implements Node<Harnes
   private final GateSpec gate;
 
   GateDescriptor(UniqueId id, CellSpec cell, GateSpec gate) {
-    super(id, gate.displayName(), FileSource.from(cell.suite().file().toFile(),
-        FilePosition.from(gate.position().line(), gate.position().column())));
+    super(id, gate.displayName(), ReportedSource.of(cell, gate.displayName()));
     this.cell = cell;
     this.gate = gate;
   }

@@ -3,8 +3,6 @@ package org.entropyharness.engine;
 import org.entropyharness.suite.SuiteException;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
-import org.junit.platform.engine.support.descriptor.FilePosition;
-import org.junit.platform.engine.support.descriptor.FileSource;
 import org.junit.platform.engine.support.hierarchical.Node;
 import org.opentest4j.AssertionFailedError;
 
@@ -14,8 +12,7 @@ final class InvalidSuiteDescriptor extends AbstractTestDescriptor implements Nod
 
   InvalidSuiteDescriptor(UniqueId id, SuiteException problem) {
     super(id, problem.position().file().getFileName() + " is not a valid suite",
-        FileSource.from(problem.position().file().toFile(),
-            FilePosition.from(problem.position().line(), problem.position().column())));
+        ReportedSource.of(problem.position().file().getFileName().toString(), "is not a valid suite"));
     this.problem = problem;
   }
 

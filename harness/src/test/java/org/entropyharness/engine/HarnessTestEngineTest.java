@@ -62,6 +62,16 @@ class HarnessTestEngineTest {
                 && m.contains("(baseline 100.00%)") && m.contains("Items that got worse")))));
   }
 
+  @Test
+  void should_fail_a_broken_suite_file_with_its_located_line() {
+    Path broken = Path.of("src/test/resources/suites/bad/unknown-dataset-key.yaml").toAbsolutePath();
+
+    run(broken).testEvents()
+        .assertStatistics(s -> s.failed(1))
+        .assertThatEvents()
+        .haveExactly(1, event(test(), finishedWithFailure(message(m -> m.startsWith(broken + ":5:3: limt: unknown key in 'dataset'")))));
+  }
+
   /** The same row with every item scored 1: a baseline no honest run can match. */
   private static MetricRow perfect(MetricRow r) {
     if (!r.metric().equals("accuracy")) {
