@@ -93,10 +93,10 @@ public final class AllureCellReport {
    * @param name attachment name
    * @param png the bytes
    */
-  record Chart(String name, byte[] png) {}
+  public record Chart(String name, byte[] png) {}
 
   /** The charts relevant to a family, leaving out those with nothing to draw. */
-  static List<Chart> charts(Family family, List<MetricRow> rows, List<SampleRow> samples) {
+  public static List<Chart> charts(Family family, List<MetricRow> rows, List<SampleRow> samples) {
     List<Chart> charts = new ArrayList<>();
     if (family == Family.TTA) {
       add(charts, "error by corruption", Charts.errorByCorruption(rows, "error"));
