@@ -5,13 +5,16 @@ Two uses:
   tta_reference.py fixture OUT.txt      writes logits the Java tests compare against (first 16 test images:
                                         source and BN-adapt logits; logits of images 16..31 after one Tent step
                                         on images 0..15)
-  tta_reference.py bench [--runs 5]     images/s of Source, BN-adapt and Tent on batches of 200 test images,
-                                        median of several runs, torch.set_num_threads(2)
+  tta_reference.py bench [--runs 5] [--depth 20] [--methods source,bn-adapt,tent,eata,sar]
+                                        images/s on batches of 200 test images, median of several runs,
+                                        torch.set_num_threads(2); EATA's Fisher estimate (2,000 clean training
+                                        images) is made before the clock starts, as on the Java side
   tta_reference.py accuracy DEPTH       source accuracy on the full CIFAR-10 test set
 
 Run with Debian's python3-torch (/usr/bin/python3). Paths are relative to the repository root.
 """
 import argparse
+import math
 import statistics
 import sys
 import time
@@ -100,22 +103,115 @@ def entropy(logits):
 
 
 class Method:
-    def __init__(self, name, model):
+    """Source, BN-adapt, Tent, EATA and SAR with the harness's defaults (TtaMethods.defaults), written after the
+    papers' reference code: predictions come from the forward pass before the batch's update."""
+
+    E_MARGIN = 0.4 * math.log(10)
+
+    def __init__(self, name, model, clean=None):
         self.name, self.model = name, model
-        if name != "source":
-            params = configure_batch_stats(model)
-            self.optimizer = torch.optim.Adam(params, lr=1e-3, betas=(0.9, 0.999)) if name == "tent" else None
+        if name == "source":
+            return
+        params = configure_batch_stats(model)
+        if name == "tent":
+            self.optimizer = torch.optim.Adam(params, lr=1e-3, betas=(0.9, 0.999))
+        elif name == "eata":
+            self.optimizer = torch.optim.SGD(params, lr=0.005, momentum=0.9)
+            self.fisher = fisher_estimate(model, params, clean)
+            self.anchor = [p.detach().clone() for p in params]
+            self.params = params
+            self.moving_probs = None
+        elif name == "sar":
+            self.params = params
+            self.initial = [p.detach().clone() for p in params]
+            self.optimizer = torch.optim.SGD(params, lr=1e-3, momentum=0.9)
+            self.ema = None
 
     def step(self, x):
-        if self.name == "tent":
-            logits = self.model(x)
-            loss = entropy(logits).mean(0)
-            loss.backward()
-            self.optimizer.step()
-            self.optimizer.zero_grad()
-            return logits.detach().softmax(1)
+        if self.name in ("tent", "eata", "sar"):
+            return getattr(self, self.name.replace("-", "_"))(x)
         with torch.no_grad():
             return self.model(x).softmax(1)
+
+    def tent(self, x):
+        logits = self.model(x)
+        entropy(logits).mean(0).backward()
+        self.optimizer.step()
+        self.optimizer.zero_grad()
+        return logits.detach().softmax(1)
+
+    def eata(self, x):
+        logits = self.model(x)
+        ent = entropy(logits)
+        reliable = torch.where(ent < self.E_MARGIN)[0]
+        probs = logits[reliable].softmax(1)
+        if self.moving_probs is not None:
+            cos = F.cosine_similarity(self.moving_probs.unsqueeze(0), probs, dim=1)
+            kept = torch.where(cos.abs() < 0.4)[0]
+            selected, probs = reliable[kept], probs[kept]
+        else:
+            selected = reliable
+        if len(selected) > 0:
+            mean = probs.detach().mean(0)
+            self.moving_probs = mean if self.moving_probs is None else 0.9 * self.moving_probs + 0.1 * mean
+            chosen = ent[selected]
+            loss = (chosen * torch.exp(self.E_MARGIN - chosen.detach())).mean(0)
+            loss = loss + sum((f * (p - a) ** 2).sum() for f, p, a in zip(self.fisher, self.params, self.anchor))
+            loss.backward()
+            self.optimizer.step()
+        self.optimizer.zero_grad()
+        return logits.detach().softmax(1)
+
+    def sar(self, x):
+        logits = self.model(x)
+        ent = entropy(logits)
+        reliable = torch.where(ent < self.E_MARGIN)[0]
+        ent[reliable].mean(0).backward()
+        # SAM's ascent step: e = rho g / ||g||, taken on the parameters and undone after the second gradient
+        norm = torch.norm(torch.stack([p.grad.norm(2) for p in self.params if p.grad is not None]), 2)
+        ascents = []
+        with torch.no_grad():
+            for p in self.params:
+                e = p.grad * (0.05 / (norm + 1e-12)) if p.grad is not None else torch.zeros_like(p)
+                p.add_(e)
+                ascents.append(e)
+        self.optimizer.zero_grad()
+        ent2 = entropy(self.model(x))[reliable]
+        still = torch.where(ent2 < self.E_MARGIN)[0]
+        loss2 = ent2[still].mean(0)
+        if not math.isnan(loss2.item()):
+            self.ema = loss2.item() if self.ema is None else 0.9 * self.ema + 0.1 * loss2.item()
+        loss2.backward()
+        with torch.no_grad():
+            for p, e in zip(self.params, ascents):
+                p.sub_(e)
+        self.optimizer.step()
+        self.optimizer.zero_grad()
+        if self.ema is not None and self.ema < 0.2:
+            self.reset()
+        return logits.detach().softmax(1)
+
+    def reset(self):
+        """SAR's model recovery: initial affine parameters, fresh optimizer state."""
+        with torch.no_grad():
+            for p, p0 in zip(self.params, self.initial):
+                p.copy_(p0)
+        self.optimizer = torch.optim.SGD(self.params, lr=1e-3, momentum=0.9)
+        self.ema = None
+
+
+def fisher_estimate(model, params, clean, batch=64):
+    """EATA's diagonal Fisher: squared gradients of the cross-entropy to the model's own predictions, averaged."""
+    fisher = [torch.zeros_like(p) for p in params]
+    batches = 0
+    for i in range(0, len(clean), batch):
+        logits = model(clean[i:i + batch])
+        F.cross_entropy(logits, logits.argmax(1)).backward()
+        for f, p in zip(fisher, params):
+            f += p.grad.detach() ** 2
+            p.grad = None
+        batches += 1
+    return [f / max(1, batches) for f in fisher]
 
 
 def write_fixture(path):
@@ -137,13 +233,20 @@ def write_fixture(path):
         f.write("\n".join(lines) + "\n")
 
 
-def bench(runs, images_count, batch):
+def load_clean(limit=2000):
+    raw = np.fromfile("datasets/cifar10/train_first2000.bin", dtype=np.uint8).reshape(-1, 3073)[:limit]
+    images = torch.from_numpy(raw[:, 1:].reshape(-1, 3, 32, 32).astype(np.float32)) / 255.0
+    return (images - MEAN) / STD
+
+
+def bench(runs, images_count, batch, depth, methods):
     torch.set_num_threads(2)
     images, labels = load_images(images_count)
-    for name in ["source", "bn-adapt", "tent"]:
+    clean = load_clean() if "eata" in methods else None
+    for name in methods:
         rates, correct = [], 0
         for run in range(runs + 1):  # first run warms up
-            method = Method(name, load_model(20))
+            method = Method(name, load_model(depth), clean)
             correct = 0
             start = time.perf_counter()
             for i in range(0, len(images), batch):
@@ -173,12 +276,14 @@ def main():
     b.add_argument("--runs", type=int, default=5)
     b.add_argument("--images", type=int, default=2000)
     b.add_argument("--batch", type=int, default=200)
+    b.add_argument("--depth", type=int, default=20, choices=sorted(CHECKPOINTS))
+    b.add_argument("--methods", default="source,bn-adapt,tent")
     sub.add_parser("accuracy").add_argument("depth", type=int)
     args = parser.parse_args()
     if args.command == "fixture":
         write_fixture(args.out)
     elif args.command == "bench":
-        bench(args.runs, args.images, args.batch)
+        bench(args.runs, args.images, args.batch, args.depth, args.methods.split(","))
     else:
         accuracy(args.depth)
 

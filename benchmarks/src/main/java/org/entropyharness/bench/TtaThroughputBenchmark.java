@@ -26,9 +26,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Throughput of Source, BN-adapt and Tent on ResNet-20 with batches of 200 CIFAR-10 test images, the Java side
- * of the comparison with {@code benchmarks/python/tta_reference.py bench} (same checkpoint, same images, same
- * batches). {@link #main} prints images/s as the median of several runs in the format of the Python script, so
+ * Throughput of TTA methods on a CIFAR ResNet with batches of 200 CIFAR-10 test images, the Java side of the
+ * comparison with {@code benchmarks/python/tta_reference.py bench} (same checkpoint, same images, same batches,
+ * same method parameters). {@link #main} prints images/s as the median of several runs in the format of the Python script, so
  * the two can be run back to back; the JMH methods measure one step per invocation.
  */
 @State(Scope.Benchmark)
@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.TearDown;
 public class TtaThroughputBenchmark {
   private static final int BATCH = 200;
 
-  @Param({"source", "bn-adapt", "tent"})
+  @Param({"source", "bn-adapt", "tent", "eata", "sar"})
   public String method;
 
   private CifarResNet model;
@@ -48,7 +48,7 @@ public class TtaThroughputBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws IOException {
     model = CifarResNet.load(root().resolve("datasets/models/resnet20-12fca82f.th"), 20, "cpu");
-    adaptation = TtaMethods.create(method, Map.of(), model, new TtaResources(null, 1, "cpu"));
+    adaptation = TtaMethods.create(method, Map.of(), model, resources(method));
     batch = CifarBinaryReader.read(root().resolve("datasets/cifar10/test_batch.bin"), BATCH);
   }
 
@@ -69,24 +69,38 @@ public class TtaThroughputBenchmark {
     return Path.of(System.getProperty("harness.root", "."));
   }
 
+  /** EATA's Fisher estimate needs the 2,000 clean training images; the other methods need nothing. */
+  private static TtaResources resources(String method) throws IOException {
+    ImageBatch clean = method.equals("eata")
+        ? CifarBinaryReader.read(root().resolve("datasets/cifar10/train_first2000.bin"), 2000)
+        : null;
+    return new TtaResources(clean, 1, "cpu");
+  }
+
   /**
-   * Side-by-side run: {@code [runs] [images]} (defaults 5 and 2000). Each run creates a fresh method and streams
-   * the images in batches of 200; one warm-up run is discarded.
+   * Side-by-side run: {@code [runs] [images] [depth] [methods]} (defaults 5, 2000, 20, source,bn-adapt,tent). Each
+   * run creates a fresh method (EATA's Fisher estimate included) and then, on the clock, streams the images in
+   * batches of 200; one warm-up run is discarded.
    */
   public static void main(String[] args) throws IOException {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
     int count = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+    int depth = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+    List<String> methods = List.of((args.length > 3 ? args[3] : "source,bn-adapt,tent").split(","));
     ImageBatch images = CifarBinaryReader.read(root().resolve("datasets/cifar10/test_batch.bin"), count);
-    try (CifarResNet model = CifarResNet.load(root().resolve("datasets/models/resnet20-12fca82f.th"), 20, "cpu")) {
-      for (String id : List.of("source", "bn-adapt", "tent")) {
+    try (CifarResNet model = CifarResNet.load(checkpoint(depth), depth, "cpu")) {
+      for (String id : methods) {
+        TtaResources resources = resources(id);
         List<Double> rates = new ArrayList<>();
         double accuracy = 0;
         for (int run = 0; run <= runs; run++) {
-          long start = System.nanoTime();
-          accuracy = streamOnce(model, id, images);
-          double rate = images.count() / ((System.nanoTime() - start) / 1e9);
-          if (run > 0) {
-            rates.add(rate);
+          try (AdaptationMethod adaptation = TtaMethods.create(id, Map.of(), model, resources)) {
+            long start = System.nanoTime();
+            accuracy = streamOnce(adaptation, images);
+            double rate = images.count() / ((System.nanoTime() - start) / 1e9);
+            if (run > 0) {
+              rates.add(rate);
+            }
           }
         }
         System.out.printf("%s\t%.1f images/s\truns=%s\taccuracy=%.4f%n", id, median(rates), rounded(rates), accuracy);
@@ -94,15 +108,22 @@ public class TtaThroughputBenchmark {
     }
   }
 
-  private static double streamOnce(CifarResNet model, String id, ImageBatch images) {
+  private static Path checkpoint(int depth) {
+    return root().resolve(switch (depth) {
+      case 20 -> "datasets/models/resnet20-12fca82f.th";
+      case 32 -> "datasets/models/resnet32-d509ac18.th";
+      case 56 -> "datasets/models/resnet56-4bfd9763.th";
+      default -> throw new IllegalArgumentException("depth " + depth + ": the shipped checkpoints are 20, 32 and 56");
+    });
+  }
+
+  private static double streamOnce(AdaptationMethod adaptation, ImageBatch images) {
     int correct = 0;
-    try (AdaptationMethod adaptation = TtaMethods.create(id, Map.of(), model, new TtaResources(null, 1, "cpu"))) {
-      for (int from = 0; from < images.count(); from += BATCH) {
-        ImageBatch batch = images.slice(from, Math.min(images.count(), from + BATCH));
-        int[] predicted = adaptation.step(batch).predictions();
-        for (int i = 0; i < predicted.length; i++) {
-          correct += predicted[i] == batch.labels()[i] ? 1 : 0;
-        }
+    for (int from = 0; from < images.count(); from += BATCH) {
+      ImageBatch batch = images.slice(from, Math.min(images.count(), from + BATCH));
+      int[] predicted = adaptation.step(batch).predictions();
+      for (int i = 0; i < predicted.length; i++) {
+        correct += predicted[i] == batch.labels()[i] ? 1 : 0;
       }
     }
     return (double) correct / images.count();
