@@ -18,21 +18,29 @@ import org.entropyharness.model.lm.openai.OpenAiConfig;
  * a loopback server that answers every request after a fixed latency ({@link FixedLatencyOpenAiServer}). The client
  * is driven as a suite with {@code backend: openai} drives it: an {@link OpenAiBackend} built from the suite's
  * {@code model:} keys with its {@code max-concurrency}, given a batch of prompts through
- * {@link OpenAiBackend#generateAll}. Per concurrency level, one warm-up batch (connections opened, code compiled) is
- * discarded and the median of the measured batches is reported. Each client batch is followed by the same number of
- * requests from {@link RawSocketReference}, so that on a shared machine the client can be judged against what the
- * machine allowed at that moment as well as against the ideal.
+ * {@link OpenAiBackend#generateAll}. Four batches at the highest concurrency warm the JIT up first; then, per
+ * concurrency level, one warm-up batch (connections opened) is discarded and the median of the measured batches is
+ * reported. Each client batch is followed by the same number of requests from {@link RawSocketReference}, so that on
+ * a shared machine the client can be judged against what the machine allowed at that moment as well as against the
+ * ideal.
  *
  * <p>Run: {@code java -cp "benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar:benchmarks/target/lib/*"
  * org.entropyharness.bench.OpenAiClientThroughput [latencyMs] [requestsPerLevel|auto] [runs] [levels] [chunk]},
  * defaults {@code 50 auto 3 1,8,64 0}. {@code auto} sends, per level, the larger of 10 × concurrency and 2 s of ideal
  * time, rounded up to whole waves of {@code concurrency} requests. {@code chunk} > 0 hands the batch to the client in
  * slices of that many prompts, one slice after the other, as a reasoning cell does (16 per slice); 0 hands it over
- * whole. Client and server share the process, so the CPU time per request printed covers both.
+ * whole. Client and server share the process, so the CPU time per request printed (client run / reference run)
+ * covers both; their difference is what the client costs over the least a client can do. At low rates it is
+ * dominated by the JVM's background threads and says little.
  */
 public final class OpenAiClientThroughput {
   private static final double MIN_IDEAL_SECONDS = 2.0;
   private static final int MIN_WAVES = 10;
+  /**
+   * Batches at the highest concurrency before anything is measured: the JIT needs some 10,000 requests before the
+   * JDK HTTP client's CPU time per request settles (measured falling from ~700 to ~270 us over the first 10,000).
+   */
+  private static final int WARM_UP_BATCHES = 4;
 
   private OpenAiClientThroughput() {}
 
@@ -65,8 +73,8 @@ public final class OpenAiClientThroughput {
   }
 
   /**
-   * One client batch: its rate, the process CPU time per request (client and server), failed traces and the most
-   * requests the server saw in flight at once.
+   * One batch: its rate, the process CPU time per request (client and server), failed traces and the most requests
+   * the server saw in flight at once.
    */
   private record BatchResult(double requestsPerSecond, double cpuMicrosPerRequest, int failedTraces, int peak) {}
 
@@ -74,14 +82,15 @@ public final class OpenAiClientThroughput {
     Settings settings = Settings.parse(args);
     int highest = Arrays.stream(settings.levels()).max().orElse(1);
     var os = ManagementFactory.getOperatingSystemMXBean();
-    System.out.printf("latency %d ms, %d runs after 1 warm-up, %s, cores %d, load average %.2f%n",
-        settings.latencyMs(), settings.runs(),
+    System.out.printf("latency %d ms, %d runs after %d + 1 warm-up batches, %s, cores %d, load average %.2f%n",
+        settings.latencyMs(), settings.runs(), WARM_UP_BATCHES,
         settings.chunk() == 0 ? "whole batch per call" : "slices of " + settings.chunk() + " per call",
         os.getAvailableProcessors(), os.getSystemLoadAverage());
-    System.out.printf("%-11s %8s %9s %11s %7s %11s %8s  %-26s %5s %10s%n", "concurrency", "requests", "ideal/s",
-        "client/s", "ideal%", "raw/s", "of raw", "client runs (req/s)", "peak", "cpu us/req");
+    System.out.printf("%-11s %8s %8s %9s %7s %9s %7s  %-26s %5s %11s%n", "concurrency", "requests", "ideal/s",
+        "client/s", "ideal%", "raw/s", "of raw", "client runs (req/s)", "peak", "cpu us/req c/r");
     int serverThreads = Math.max(128, 2 * highest);
     try (FixedLatencyOpenAiServer server = new FixedLatencyOpenAiServer(settings.latencyMs(), serverThreads)) {
+      warmUp(server, settings, highest);
       for (int concurrency : settings.levels()) {
         measureLevel(server, settings, concurrency);
       }
@@ -93,23 +102,36 @@ public final class OpenAiClientThroughput {
     int requests = settings.requestsAt(concurrency);
     List<GenerationRequest> batch = batch(requests);
     List<BatchResult> client = new ArrayList<>();
-    List<Double> raw = new ArrayList<>();
+    List<BatchResult> raw = new ArrayList<>();
     try (OpenAiBackend backend = new OpenAiBackend(suiteConfig(server, concurrency))) {
       runBatch(server, backend, batch, settings.chunk());
-      RawSocketReference.requestsPerSecond(server.baseUri(), concurrency, requests);
+      rawBatch(server, concurrency, requests);
       for (int run = 0; run < settings.runs(); run++) {
         client.add(runBatch(server, backend, batch, settings.chunk()));
-        raw.add(RawSocketReference.requestsPerSecond(server.baseUri(), concurrency, requests));
+        raw.add(rawBatch(server, concurrency, requests));
       }
     }
     List<Double> rates = client.stream().map(BatchResult::requestsPerSecond).toList();
     double achieved = median(rates);
+    double reference = median(raw.stream().map(BatchResult::requestsPerSecond).toList());
     int failed = client.stream().mapToInt(BatchResult::failedTraces).sum();
-    System.out.printf("%-11d %8d %9.1f %11.1f %6.1f%% %11.1f %7.1f%%  %-26s %5d %10.0f%s%n", concurrency, requests,
-        settings.idealRate(concurrency), achieved, 100 * achieved / settings.idealRate(concurrency), median(raw),
-        100 * achieved / median(raw), rounded(rates), client.stream().mapToInt(BatchResult::peak).max().orElse(0),
+    System.out.printf("%-11d %8d %8.1f %9.1f %6.1f%% %9.1f %6.1f%%  %-26s %5d %5.0f / %-5.0f%s%n", concurrency,
+        requests, settings.idealRate(concurrency), achieved, 100 * achieved / settings.idealRate(concurrency),
+        reference, 100 * achieved / reference, rounded(rates),
+        client.stream().mapToInt(BatchResult::peak).max().orElse(0),
         median(client.stream().map(BatchResult::cpuMicrosPerRequest).toList()),
+        median(raw.stream().map(BatchResult::cpuMicrosPerRequest).toList()),
         failed == 0 ? "" : "  FAILED TRACES: " + failed);
+  }
+
+  private static void warmUp(FixedLatencyOpenAiServer server, Settings settings, int concurrency) throws IOException {
+    List<GenerationRequest> batch = batch(settings.requestsAt(concurrency));
+    try (OpenAiBackend backend = new OpenAiBackend(suiteConfig(server, concurrency))) {
+      for (int i = 0; i < WARM_UP_BATCHES; i++) {
+        runBatch(server, backend, batch, settings.chunk());
+        rawBatch(server, concurrency, batch.size());
+      }
+    }
   }
 
   /** The keys a suite's {@code model:} section gives for this server. */
@@ -133,19 +155,36 @@ public final class OpenAiClientThroughput {
 
   private static BatchResult runBatch(FixedLatencyOpenAiServer server, OpenAiBackend backend,
       List<GenerationRequest> batch, int chunk) throws IOException {
-    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     int slice = chunk == 0 ? batch.size() : chunk;
     server.resetPeak();
-    long cpu0 = os.getProcessCpuTime();
+    long cpu0 = processCpuNanos();
     long t0 = System.nanoTime();
     int failed = 0;
     for (int from = 0; from < batch.size(); from += slice) {
       List<List<Trace>> traces = backend.generateAll(batch.subList(from, Math.min(batch.size(), from + slice)));
       failed += (int) traces.stream().flatMap(List::stream).filter(Trace::failed).count();
     }
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    double cpuMicros = (os.getProcessCpuTime() - cpu0) / 1e3;
-    return new BatchResult(batch.size() / seconds, cpuMicros / batch.size(), failed, server.peakInFlight());
+    return result(batch.size(), t0, cpu0, failed, server.peakInFlight());
+  }
+
+  private static BatchResult rawBatch(FixedLatencyOpenAiServer server, int concurrency, int requests)
+      throws IOException {
+    server.resetPeak();
+    long cpu0 = processCpuNanos();
+    long t0 = System.nanoTime();
+    RawSocketReference.send(server.baseUri(), concurrency, requests);
+    return result(requests, t0, cpu0, 0, server.peakInFlight());
+  }
+
+  private static BatchResult result(int requests, long startNanos, long startCpuNanos, int failed, int peak) {
+    double seconds = (System.nanoTime() - startNanos) / 1e9;
+    double cpuMicros = (processCpuNanos() - startCpuNanos) / 1e3;
+    return new BatchResult(requests / seconds, cpuMicros / requests, failed, peak);
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static double median(List<Double> values) {

@@ -26,13 +26,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class RawSocketReference {
   private RawSocketReference() {}
 
-  /** Requests/s for {@code requests} POSTs of a completions body over {@code concurrency} sockets. */
-  static double requestsPerSecond(URI base, int concurrency, int requests) throws IOException {
+  /** Sends {@code requests} POSTs of a completions body over {@code concurrency} sockets and reads the answers. */
+  static void send(URI base, int concurrency, int requests) throws IOException {
     byte[] request = request(base);
     AtomicInteger left = new AtomicInteger(requests);
     ExecutorService pool = Executors.newFixedThreadPool(concurrency);
     try {
-      long start = System.nanoTime();
       List<Future<Void>> streams = new ArrayList<>();
       for (int i = 0; i < concurrency; i++) {
         streams.add(pool.submit(() -> stream(base, request, left)));
@@ -40,7 +39,6 @@ final class RawSocketReference {
       for (Future<Void> stream : streams) {
         stream.get();
       }
-      return requests / ((System.nanoTime() - start) / 1e9);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);
