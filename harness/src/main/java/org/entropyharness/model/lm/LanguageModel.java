@@ -31,6 +31,14 @@ public interface LanguageModel extends AutoCloseable {
     return out;
   }
 
+  /**
+   * How many requests this model works on at once: callers hand {@link #generateAll} at least a few times this
+   * many prompts, or its concurrency goes unused.
+   */
+  default int maxInFlight() {
+    return 1;
+  }
+
   @Override
   default void close() {}
 }

@@ -29,7 +29,13 @@ import org.entropyharness.suite.SuiteSpec;
  * checker, measured by {@link ReasoningMetrics}.
  */
 public final class ReasoningCellRunner implements CellRunner {
-  private static final int CHUNK = 16;
+  /**
+   * Prompts per call to the model, as a multiple of what it keeps in flight: each call waits for its slowest
+   * request, so a few waves per call keep a server busy, while a crash loses at most one call's generations (the
+   * cache stores them when the call returns).
+   */
+  private static final int WAVES_PER_CALL = 8;
+  private static final int MIN_CALL = 16;
 
   private final SuiteSpec suite;
   private final ReasoningData data;
@@ -75,8 +81,9 @@ public final class ReasoningCellRunner implements CellRunner {
     List<ProblemOutcome> outcomes = new ArrayList<>();
     try (FileGenerationCache cache = new FileGenerationCache(ctx.cacheDir().resolve(FileGenerationCache.FILE_NAME))) {
       CachingLanguageModel cached = new CachingLanguageModel(model, cache);
-      for (int from = 0; from < problems.size(); from += CHUNK) {
-        List<Problem> chunk = problems.subList(from, Math.min(problems.size(), from + CHUNK));
+      int call = Math.max(MIN_CALL, WAVES_PER_CALL * model.maxInFlight());
+      for (int from = 0; from < problems.size(); from += call) {
+        List<Problem> chunk = problems.subList(from, Math.min(problems.size(), from + call));
         List<GenerationRequest> requests = chunk.stream().map(p -> strategy.request(p, problemSeed(cell, p))).toList();
         List<List<Trace>> traces = cached.generateAll(requests);
         for (int i = 0; i < chunk.size(); i++) {

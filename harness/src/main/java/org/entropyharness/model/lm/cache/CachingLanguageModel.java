@@ -64,6 +64,11 @@ public final class CachingLanguageModel implements LanguageModel {
     return out;
   }
 
+  @Override
+  public int maxInFlight() {
+    return delegate.maxInFlight();
+  }
+
   /** Requests answered from the cache so far. */
   public long hits() {
     return hits.get();

@@ -100,6 +100,11 @@ public final class OpenAiBackend implements LanguageModel {
     return List.copyOf(traces);
   }
 
+  @Override
+  public int maxInFlight() {
+    return config.maxConcurrency();
+  }
+
   /** Keeps up to {@code max-concurrency} prompts in flight; results in request order. */
   @Override
   public List<List<Trace>> generateAll(List<GenerationRequest> requests) throws IOException {
