@@ -28,7 +28,7 @@ import org.entropyharness.model.lm.openai.OpenAiConfig;
  * org.entropyharness.bench.OpenAiClientThroughput [latencyMs] [requestsPerLevel|auto] [runs] [levels] [chunk]},
  * defaults {@code 50 auto 3 1,8,64 0}. {@code auto} sends, per level, the larger of 10 × concurrency and 2 s of ideal
  * time, rounded up to whole waves of {@code concurrency} requests. {@code chunk} > 0 hands the batch to the client in
- * slices of that many prompts, one slice after the other, as a reasoning cell does (16 per slice); 0 hands it over
+ * slices of that many prompts, one slice after the other, as a reasoning cell does (8 × max-concurrency per slice); 0 hands it over
  * whole. Client and server share the process, so the CPU time per request printed (client run / reference run)
  * covers both; their difference is what the client costs over the least a client can do. At low rates it is
  * dominated by the JVM's background threads and says little.
