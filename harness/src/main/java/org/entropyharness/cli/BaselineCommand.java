@@ -32,11 +32,18 @@ final class BaselineCommand {
     @Option(names = "--baselines", description = "Baselines folder (default: <project>/baselines).")
     Path baselines;
 
+    @Option(names = "--summaries-only", description = "Keep values and intervals, not per-item scores: a far smaller "
+        + "file (for large nightly suites) whose gates use the unpaired test on the intervals.")
+    boolean summariesOnly;
+
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
       List<MetricRow> rows = new RunDirectory(runDir).readMetrics();
+      if (summariesOnly) {
+        rows = rows.stream().map(MetricRow::withoutItems).toList();
+      }
       List<String> suites = rows.stream().map(MetricRow::suite).distinct().toList();
       String chosen = suite != null ? suite : only(suites);
       Baselines store = new Baselines(baselines != null ? baselines : HarnessPaths.fromEnvironment().baselines());

@@ -89,6 +89,16 @@ public record MetricRow(
         itemIds, itemValues);
   }
 
+  /**
+   * This row with its value, interval and count but no per-item scores: what a summaries-only baseline keeps. A
+   * gate against it uses the unpaired test on the two intervals, less sensitive than pairing items.
+   */
+  public MetricRow withoutItems() {
+    return new MetricRow(suite, family, dataset, slice, model, method, methodId, params, seed, cellId, metric, value,
+        ciLow, ciHigh, n, unit, higherIsBetter, provenance, failed, fingerprint, runId, harnessVersion, createdAt,
+        List.of(), new double[0]);
+  }
+
   /** The Arrow table of metric rows ({@code metrics.arrow} and baselines). */
   public static final TableSchema<MetricRow> TABLE =
       new TableSchema<>(

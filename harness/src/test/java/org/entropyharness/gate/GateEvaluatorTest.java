@@ -42,6 +42,20 @@ class GateEvaluatorTest {
   }
 
   @Test
+  void should_gate_against_a_summaries_only_baseline_by_its_interval() {
+    MetricRow baseline = MetricRowsFixture.errorRow("tent@1", 2000, 300, FP).withoutItems();
+    MetricRow same = MetricRowsFixture.errorRow("tent@1", 2000, 300, FP);
+    MetricRow worse = MetricRowsFixture.errorRow("tent@1", 2000, 400, FP);
+
+    assertThat(baseline.hasItems()).isFalse();
+    assertThat(baseline.value()).isEqualTo(0.15);
+    assertThat(evaluator.decide(HALF_POINT, same, baseline)).isInstanceOf(GateDecision.Inconclusive.class);
+    GateDecision decision = evaluator.decide(HALF_POINT, worse, baseline);
+    assertThat(decision).isInstanceOf(GateDecision.Regressed.class);
+    assertThat(((GateDecision.Regressed) decision).comparison().flipCount()).isZero();
+  }
+
+  @Test
   void should_call_a_straddling_interval_inconclusive() {
     MetricRow baseline = MetricRowsFixture.errorRow("tent@1", 200, 30, FP);
     MetricRow current = MetricRowsFixture.errorRow("tent@1", 200, 32, FP);
