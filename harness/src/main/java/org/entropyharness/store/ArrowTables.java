@@ -24,7 +24,6 @@ import org.apache.arrow.vector.TimeStampMilliTZVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.complex.ListVector;
-import org.apache.arrow.vector.complex.impl.UnionListWriter;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
 import org.apache.arrow.vector.ipc.ArrowFileWriter;
 import org.apache.arrow.vector.ipc.message.ArrowBlock;
@@ -89,37 +88,40 @@ public final class ArrowTables {
     }
   }
 
+  /** Appends the list's elements straight to the child vector: a list writer per element costs more than the copy. */
   private static void setList(ListVector vector, ColumnKind kind, int i, Object value) {
-    UnionListWriter writer = vector.getWriter();
-    writer.setPosition(i);
     if (value == null) {
       vector.setNull(i);
       return;
     }
-    writer.startList();
+    int start = vector.startNewValue(i);
+    FieldVector data = vector.getDataVector();
+    int size;
     switch (kind) {
       case STRING_LIST -> {
-        for (Object s : (List<?>) value) {
-          byte[] bytes = s.toString().getBytes(StandardCharsets.UTF_8);
-          try (var buf = vector.getAllocator().buffer(bytes.length)) {
-            buf.setBytes(0, bytes);
-            writer.varChar().writeVarChar(0, bytes.length, buf);
-          }
+        List<?> strings = (List<?>) value;
+        for (int j = 0; j < strings.size(); j++) {
+          ((VarCharVector) data).setSafe(start + j, strings.get(j).toString().getBytes(StandardCharsets.UTF_8));
         }
+        size = strings.size();
       }
       case DOUBLE_LIST -> {
-        for (double d : (double[]) value) {
-          writer.float8().writeFloat8(d);
+        double[] doubles = (double[]) value;
+        for (int j = 0; j < doubles.length; j++) {
+          ((Float8Vector) data).setSafe(start + j, doubles[j]);
         }
+        size = doubles.length;
       }
       case FLOAT_LIST -> {
-        for (float f : (float[]) value) {
-          writer.float4().writeFloat4(f);
+        float[] floats = (float[]) value;
+        for (int j = 0; j < floats.length; j++) {
+          ((Float4Vector) data).setSafe(start + j, floats[j]);
         }
+        size = floats.length;
       }
       default -> throw new IllegalStateException(kind.name());
     }
-    writer.endList();
+    vector.endValue(i, size);
   }
 
   /**
