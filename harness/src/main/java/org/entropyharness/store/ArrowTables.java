@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
@@ -137,10 +136,11 @@ public final class ArrowTables {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
         ArrowFileReader reader = new ArrowFileReader(channel, allocator)) {
       checkSchema(file, table, reader.getVectorSchemaRoot().getSchema());
+      Map<String, Integer> positions = Row.positions(table.columns());
       List<R> rows = new ArrayList<>();
       for (ArrowBlock block : reader.getRecordBlocks()) {
         reader.loadRecordBatch(block);
-        readBatch(reader.getVectorSchemaRoot(), table, rows);
+        readBatch(reader.getVectorSchemaRoot(), table, positions, rows);
       }
       return rows;
     } catch (StoreException e) {
@@ -176,15 +176,21 @@ public final class ArrowTables {
     }
   }
 
-  private static <R> void readBatch(VectorSchemaRoot root, TableSchema<R> table, List<R> rows) {
+  /** Looks each column's vector up once per batch; a row holds its values in column order. */
+  private static <R> void readBatch(
+      VectorSchemaRoot root, TableSchema<R> table, Map<String, Integer> positions, List<R> rows) {
+    List<Column<R>> columns = table.columns();
+    FieldVector[] vectors = new FieldVector[columns.size()];
+    for (int c = 0; c < vectors.length; c++) {
+      vectors[c] = root.getVector(columns.get(c).name());
+    }
     int n = root.getRowCount();
     for (int i = 0; i < n; i++) {
-      Map<String, Object> values = new HashMap<>();
-      for (Column<R> column : table.columns()) {
-        FieldVector vector = root.getVector(column.name());
-        values.put(column.name(), vector.isNull(i) ? null : get(vector, column.kind(), i));
+      Object[] values = new Object[vectors.length];
+      for (int c = 0; c < vectors.length; c++) {
+        values[c] = vectors[c].isNull(i) ? null : get(vectors[c], columns.get(c).kind(), i);
       }
-      rows.add(table.factory().apply(new Row(values)));
+      rows.add(table.factory().apply(new Row(positions, values)));
     }
   }
 
