@@ -1,7 +1,9 @@
 package org.entropyharness.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.EOFException;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -19,6 +21,7 @@ import org.entropyharness.store.StoreException;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -49,6 +52,7 @@ public class ArrowSamplesBenchmark {
   private Path dir;
   private RunDirectory run;
   private ByteBuffer arrowBytes;
+  private long cpuNanosAtStart;
 
   @Setup
   public void setUp() throws IOException {
@@ -82,6 +86,21 @@ public class ArrowSamplesBenchmark {
         Files.delete(p);
       }
     }
+  }
+
+  @Setup(Level.Iteration)
+  public void startCpuClock() {
+    cpuNanosAtStart = processCpuNanos();
+  }
+
+  /** On a shared machine wall time depends on the other jobs; the CPU time this process spent, GC included, less so. */
+  @TearDown(Level.Iteration)
+  public void printCpuTime() {
+    System.out.printf(Locale.ROOT, "[process CPU %,d ms] ", (processCpuNanos() - cpuNanosAtStart) / 1_000_000);
+  }
+
+  private static long processCpuNanos() {
+    return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   @Benchmark
