@@ -38,7 +38,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * MB/s = the file size printed at setup ÷ s/op. Reads come from the page cache: the file was just written.
  */
 @State(Scope.Benchmark)
-@Fork(jvmArgsAppend = {"--add-opens=java.base/java.nio=ALL-UNNAMED", "-Xmx6g"})
+// The whole heap from the start: a read holds two million rows at once, and growing the heap mid-op cost seconds.
+@Fork(jvmArgsAppend = {"--add-opens=java.base/java.nio=ALL-UNNAMED", "-Xms6g", "-Xmx6g"})
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class ArrowSamplesBenchmark {
