@@ -31,11 +31,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * A million reasoning sample rows through the store, one op each: {@link ArrowTables#write} is what
- * {@link RunDirectory#writeCell} and {@link RunDirectory#consolidate} call (temporary file, fsync, rename), and
- * {@link RunDirectory#readSamples} is how inspect, merge and the report read them back. The yardstick is a plain
- * sequential {@link FileChannel} write, fsynced, of the Arrow file's own bytes on the same disk. Rows/s = 10⁶ ÷ s/op;
- * MB/s = the file size printed at setup ÷ s/op. Reads come from the page cache: the file was just written.
+ * A million reasoning sample rows through the store, one op each. Writing is {@link ArrowTables#write}, what
+ * {@link RunDirectory#writeCell} and {@link RunDirectory#consolidate} call (temporary file, fsync, rename); reading is
+ * {@link RunDirectory#readSamples}, the same {@link ArrowTables#read} that inspect, merge and the report use. The
+ * yardstick is a plain sequential {@link FileChannel} write, fsynced, of the Arrow file's own bytes on the same disk.
+ * Rows/s = 10⁶ ÷ s/op; MB/s = the file size printed at setup ÷ s/op. Reads come from the page cache: the file was
+ * just written.
  */
 @State(Scope.Benchmark)
 // The whole heap from the start: a read holds two million rows at once, and growing the heap mid-op cost seconds.
@@ -116,7 +117,8 @@ public class ArrowSamplesBenchmark {
     long sum = 0;
     for (SampleRow r : run.readSamples()) {
       sum += r.cellId().length() + r.method().length() + r.seed() + r.slice().length() + r.itemId().length()
-          + r.sampleIndex() + r.prediction().length() + r.reference().length() + (r.correct() == null ? 2 : r.correct() ? 1 : 0)
+          + r.sampleIndex() + r.prediction().length() + r.reference().length()
+          + (r.correct() == null ? 2 : r.correct() ? 1 : 0)
           + Double.doubleToRawLongBits(r.confidence()) + Double.doubleToRawLongBits(r.entropy()) + r.promptTokens()
           + r.completionTokens() + r.text().length() + r.extraction().length() + r.status().length();
       for (float e : r.tokenEntropies()) {
