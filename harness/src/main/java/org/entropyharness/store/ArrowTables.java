@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
@@ -24,7 +23,6 @@ import org.apache.arrow.vector.TimeStampMilliTZVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.complex.ListVector;
-import org.apache.arrow.vector.complex.impl.UnionListWriter;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
 import org.apache.arrow.vector.ipc.ArrowFileWriter;
 import org.apache.arrow.vector.ipc.message.ArrowBlock;
@@ -45,12 +43,22 @@ public final class ArrowTables {
     try (BufferAllocator allocator = new RootAllocator();
         VectorSchemaRoot root = VectorSchemaRoot.create(table.arrowSchema(), allocator);
         ArrowFileWriter writer = new ArrowFileWriter(root, null, channel)) {
+      List<Column<R>> columns = table.columns();
+      FieldVector[] vectors = new FieldVector[columns.size()];
+      for (int c = 0; c < vectors.length; c++) {
+        vectors[c] = root.getVector(columns.get(c).name());
+      }
       writer.start();
       for (int from = 0; from < rows.size(); from += BATCH_ROWS) {
         List<R> batch = rows.subList(from, Math.min(rows.size(), from + BATCH_ROWS));
         root.allocateNew();
-        for (Column<R> column : table.columns()) {
-          fill(root.getVector(column.name()), column, batch);
+        // Row by row, not column by column: a row's objects are read once while they are in cache.
+        for (int i = 0; i < batch.size(); i++) {
+          R row = batch.get(i);
+          for (int c = 0; c < vectors.length; c++) {
+            Column<R> column = columns.get(c);
+            setValue(vectors[c], column, i, column.getter().apply(row));
+          }
         }
         root.setRowCount(batch.size());
         writer.writeBatch();
@@ -60,21 +68,17 @@ public final class ArrowTables {
     }
   }
 
-  private static <R> void fill(FieldVector vector, Column<R> column, List<R> batch) {
-    for (int i = 0; i < batch.size(); i++) {
-      Object value = column.getter().apply(batch.get(i));
-      if (value == null) {
-        if (!column.nullable()) {
-          throw new IllegalArgumentException("column " + column.name() + " is required but row " + i + " has no value");
-        }
-        if (!(vector instanceof ListVector)) {
-          vector.setNull(i);
-          continue;
-        }
+  private static void setValue(FieldVector vector, Column<?> column, int i, Object value) {
+    if (value == null) {
+      if (!column.nullable()) {
+        throw new IllegalArgumentException("column " + column.name() + " is required but row " + i + " has no value");
       }
-      set(vector, column.kind(), i, value);
+      if (!(vector instanceof ListVector)) {
+        vector.setNull(i);
+        return;
+      }
     }
-    vector.setValueCount(batch.size());
+    set(vector, column.kind(), i, value);
   }
 
   private static void set(FieldVector vector, ColumnKind kind, int i, Object value) {
@@ -89,37 +93,40 @@ public final class ArrowTables {
     }
   }
 
+  /** Appends the list's elements straight to the child vector: a list writer per element costs more than the copy. */
   private static void setList(ListVector vector, ColumnKind kind, int i, Object value) {
-    UnionListWriter writer = vector.getWriter();
-    writer.setPosition(i);
     if (value == null) {
       vector.setNull(i);
       return;
     }
-    writer.startList();
+    int start = vector.startNewValue(i);
+    FieldVector data = vector.getDataVector();
+    int size;
     switch (kind) {
       case STRING_LIST -> {
-        for (Object s : (List<?>) value) {
-          byte[] bytes = s.toString().getBytes(StandardCharsets.UTF_8);
-          try (var buf = vector.getAllocator().buffer(bytes.length)) {
-            buf.setBytes(0, bytes);
-            writer.varChar().writeVarChar(0, bytes.length, buf);
-          }
+        List<?> strings = (List<?>) value;
+        for (int j = 0; j < strings.size(); j++) {
+          ((VarCharVector) data).setSafe(start + j, strings.get(j).toString().getBytes(StandardCharsets.UTF_8));
         }
+        size = strings.size();
       }
       case DOUBLE_LIST -> {
-        for (double d : (double[]) value) {
-          writer.float8().writeFloat8(d);
+        double[] doubles = (double[]) value;
+        for (int j = 0; j < doubles.length; j++) {
+          ((Float8Vector) data).setSafe(start + j, doubles[j]);
         }
+        size = doubles.length;
       }
       case FLOAT_LIST -> {
-        for (float f : (float[]) value) {
-          writer.float4().writeFloat4(f);
+        float[] floats = (float[]) value;
+        for (int j = 0; j < floats.length; j++) {
+          ((Float4Vector) data).setSafe(start + j, floats[j]);
         }
+        size = floats.length;
       }
       default -> throw new IllegalStateException(kind.name());
     }
-    writer.endList();
+    vector.endValue(i, size);
   }
 
   /**
@@ -135,10 +142,11 @@ public final class ArrowTables {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
         ArrowFileReader reader = new ArrowFileReader(channel, allocator)) {
       checkSchema(file, table, reader.getVectorSchemaRoot().getSchema());
+      Map<String, Integer> positions = Row.positions(table.columns());
       List<R> rows = new ArrayList<>();
       for (ArrowBlock block : reader.getRecordBlocks()) {
         reader.loadRecordBatch(block);
-        readBatch(reader.getVectorSchemaRoot(), table, rows);
+        readBatch(reader.getVectorSchemaRoot(), table, positions, rows);
       }
       return rows;
     } catch (StoreException e) {
@@ -174,15 +182,21 @@ public final class ArrowTables {
     }
   }
 
-  private static <R> void readBatch(VectorSchemaRoot root, TableSchema<R> table, List<R> rows) {
+  /** Looks each column's vector up once per batch; a row holds its values in column order. */
+  private static <R> void readBatch(
+      VectorSchemaRoot root, TableSchema<R> table, Map<String, Integer> positions, List<R> rows) {
+    List<Column<R>> columns = table.columns();
+    FieldVector[] vectors = new FieldVector[columns.size()];
+    for (int c = 0; c < vectors.length; c++) {
+      vectors[c] = root.getVector(columns.get(c).name());
+    }
     int n = root.getRowCount();
     for (int i = 0; i < n; i++) {
-      Map<String, Object> values = new HashMap<>();
-      for (Column<R> column : table.columns()) {
-        FieldVector vector = root.getVector(column.name());
-        values.put(column.name(), vector.isNull(i) ? null : get(vector, column.kind(), i));
+      Object[] values = new Object[vectors.length];
+      for (int c = 0; c < vectors.length; c++) {
+        values[c] = vectors[c].isNull(i) ? null : get(vectors[c], columns.get(c).kind(), i);
       }
-      rows.add(table.factory().apply(new Row(values)));
+      rows.add(table.factory().apply(new Row(positions, values)));
     }
   }
 
