@@ -111,10 +111,7 @@ public final class HarnessOverheadBenchmark {
     }
 
     private static double median(List<Timing> timings, java.util.function.ToDoubleFunction<Timing> part) {
-      List<Double> values = new ArrayList<>(timings.stream().map(part::applyAsDouble).toList());
-      Collections.sort(values);
-      int n = values.size();
-      return n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
+      return Medians.of(timings.stream().map(part::applyAsDouble).toList());
     }
   }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.entropyharness.model.lm.Decoding;
@@ -112,15 +111,15 @@ public final class OpenAiClientThroughput {
       }
     }
     List<Double> rates = client.stream().map(BatchResult::requestsPerSecond).toList();
-    double achieved = median(rates);
-    double reference = median(raw.stream().map(BatchResult::requestsPerSecond).toList());
+    double achieved = Medians.of(rates);
+    double reference = Medians.of(raw.stream().map(BatchResult::requestsPerSecond).toList());
     int failed = client.stream().mapToInt(BatchResult::failedTraces).sum();
     System.out.printf("%-11d %8d %8.1f %9.1f %6.1f%% %9.1f %6.1f%%  %-26s %5d %5.0f / %-5.0f%s%n", concurrency,
         requests, settings.idealRate(concurrency), achieved, 100 * achieved / settings.idealRate(concurrency),
         reference, 100 * achieved / reference, rounded(rates),
         client.stream().mapToInt(BatchResult::peak).max().orElse(0),
-        median(client.stream().map(BatchResult::cpuMicrosPerRequest).toList()),
-        median(raw.stream().map(BatchResult::cpuMicrosPerRequest).toList()),
+        Medians.of(client.stream().map(BatchResult::cpuMicrosPerRequest).toList()),
+        Medians.of(raw.stream().map(BatchResult::cpuMicrosPerRequest).toList()),
         failed == 0 ? "" : "  FAILED TRACES: " + failed);
   }
 
@@ -185,13 +184,6 @@ public final class OpenAiClientThroughput {
   private static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
-  }
-
-  private static double median(List<Double> values) {
-    List<Double> sorted = new ArrayList<>(values);
-    Collections.sort(sorted);
-    int n = sorted.size();
-    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
   private static String rounded(List<Double> values) {

@@ -3,7 +3,6 @@ package org.entropyharness.bench;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -103,7 +102,7 @@ public class TtaThroughputBenchmark {
             }
           }
         }
-        System.out.printf("%s\t%.1f images/s\truns=%s\taccuracy=%.4f%n", id, median(rates), rounded(rates), accuracy);
+        System.out.printf("%s\t%.1f images/s\truns=%s\taccuracy=%.4f%n", id, Medians.of(rates), rounded(rates), accuracy);
       }
     }
   }
@@ -127,13 +126,6 @@ public class TtaThroughputBenchmark {
       }
     }
     return (double) correct / images.count();
-  }
-
-  private static double median(List<Double> values) {
-    List<Double> sorted = new ArrayList<>(values);
-    Collections.sort(sorted);
-    int n = sorted.size();
-    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
   private static List<Double> rounded(List<Double> values) {
