@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.entropyharness.model.lm.Decoding;
-import org.entropyharness.model.lm.GenerationRequest;
-import org.entropyharness.model.lm.Trace;
-import org.entropyharness.model.lm.openai.OpenAiBackend;
-import org.entropyharness.model.lm.openai.OpenAiConfig;
+import org.entropyharness.lm.Decoding;
+import org.entropyharness.lm.GenerationRequest;
+import org.entropyharness.lm.Trace;
+import org.entropyharness.lm.openai.OpenAiBackend;
+import org.entropyharness.lm.openai.OpenAiConfig;
 
 /**
  * Achieved request rate of the OpenAI-compatible client as a share of the ideal rate (concurrency / latency), against

@@ -11,7 +11,7 @@ import org.entropyharness.data.CifarBinaryReader;
 import org.entropyharness.data.CifarCReader;
 import org.entropyharness.data.ImageBatch;
 import org.entropyharness.data.ImageFolderReader;
-import org.entropyharness.data.NpyWriter;
+import org.entropyharness.format.NpyWriter;
 import org.entropyharness.data.ShippedData;
 import org.entropyharness.data.corrupt.ContactSheet;
 import org.entropyharness.data.corrupt.Corruption;

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.entropyharness.data.DataFormatException;
+import org.entropyharness.format.DataFormatException;
 import org.entropyharness.metric.answer.AnswerChecker;
 import org.entropyharness.metric.answer.Grade;
 import picocli.CommandLine.Command;

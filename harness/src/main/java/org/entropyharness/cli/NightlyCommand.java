@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.entropyharness.gate.SuiteGates;
-import org.entropyharness.report.History;
+import org.entropyharness.store.History;
 import org.entropyharness.report.Leaderboard;
 import org.entropyharness.report.MainMetrics;
 import org.entropyharness.run.CellRunner;

@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.entropyharness.model.lm.embedded.CharTokenizer;
-import org.entropyharness.model.lm.embedded.EmbeddedTrainer;
-import org.entropyharness.model.lm.embedded.TinyGptConfig;
-import org.entropyharness.model.lm.embedded.TrainingPlan;
+import org.entropyharness.lm.embedded.CharTokenizer;
+import org.entropyharness.lm.train.EmbeddedTrainer;
+import org.entropyharness.lm.embedded.TinyGptConfig;
+import org.entropyharness.lm.train.TrainingPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,5 +1,8 @@
 package org.entropyharness.data;
 
+import org.entropyharness.format.DataFormatException;
+import org.entropyharness.format.NpyHeader;
+import org.entropyharness.format.NpyReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

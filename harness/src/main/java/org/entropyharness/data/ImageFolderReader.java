@@ -1,5 +1,6 @@
 package org.entropyharness.data;
 
+import org.entropyharness.format.DataFormatException;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package org.entropyharness.data;
 
+import org.entropyharness.format.DataFormatException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

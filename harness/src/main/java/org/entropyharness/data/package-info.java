@@ -1,2 +1,2 @@
-/** Dataset readers (CIFAR binary, CIFAR-10-C .npy, image folders, JSONL problems), the corruption generator and the shipped-data manifest. */
+/** Datasets: CIFAR binary, CIFAR-10-C, image folders, JSONL problems, the corruption generator and the shipped-data manifest. */
 package org.entropyharness.data;

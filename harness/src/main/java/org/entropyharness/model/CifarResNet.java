@@ -1,5 +1,7 @@
 package org.entropyharness.model;
 
+import org.entropyharness.format.TensorData;
+import org.entropyharness.format.TorchCheckpoint;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -95,7 +97,7 @@ public final class CifarResNet implements AutoCloseable {
    * @param depth 20, 32 or 56 (any 6n + 2)
    * @param device {@code auto} (DJL's first CUDA device when the engine sees one, else CPU), {@code cpu} or
    *     {@code gpu}
-   * @throws org.entropyharness.data.DataFormatException naming the key that is missing, unexpected or mis-shaped
+   * @throws org.entropyharness.format.DataFormatException naming the key that is missing, unexpected or mis-shaped
    */
   public static CifarResNet load(Path checkpoint, int depth, String device) throws IOException {
     Map<String, TensorData> state = TorchCheckpoint.read(checkpoint).entrySet().stream()

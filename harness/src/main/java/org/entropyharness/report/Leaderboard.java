@@ -1,5 +1,6 @@
 package org.entropyharness.report;
 
+import org.entropyharness.store.History;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.entropyharness.report.History.Night;
+import org.entropyharness.store.History.Night;
 import org.entropyharness.report.SuiteBoard.Link;
 import org.entropyharness.store.AtomicFiles;
 import org.entropyharness.store.Baselines;

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.entropyharness.report.History.Night;
+import org.entropyharness.store.History.Night;
 import org.entropyharness.store.ArrowTables;
 import org.entropyharness.store.AtomicFiles;
 import org.entropyharness.store.MetricRow;

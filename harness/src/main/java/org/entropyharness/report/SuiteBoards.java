@@ -13,7 +13,7 @@ import java.util.function.BiFunction;
 import org.entropyharness.gate.Format;
 import org.entropyharness.store.MetricRow;
 import org.entropyharness.store.SampleRow;
-import org.entropyharness.report.History.Night;
+import org.entropyharness.store.History.Night;
 import org.entropyharness.report.SuiteBoard.CellDetail;
 import org.entropyharness.report.SuiteBoard.Example;
 import org.entropyharness.report.SuiteBoard.HistoryLine;

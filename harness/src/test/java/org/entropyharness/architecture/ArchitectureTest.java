@@ -23,12 +23,13 @@ class ArchitectureTest {
           .consideringOnlyDependenciesInLayers()
           .layer("suite").definedBy("org.entropyharness.suite..")
           .layer("components").definedBy(
-              "org.entropyharness.data..", "org.entropyharness.model..", "org.entropyharness.method..",
-              "org.entropyharness.metric..")
+              "org.entropyharness.format..", "org.entropyharness.data..", "org.entropyharness.model..",
+              "org.entropyharness.lm..", "org.entropyharness.method..", "org.entropyharness.metric..")
           .layer("store").definedBy("org.entropyharness.store..")
           .layer("gate").definedBy("org.entropyharness.gate..")
           .layer("run").definedBy("org.entropyharness.run..")
-          .layer("outer").definedBy("org.entropyharness.engine..", "org.entropyharness.report..", "org.entropyharness.cli..")
+          .layer("outer").definedBy("org.entropyharness.engine..", "org.entropyharness.jupiter..", "org.entropyharness.report..",
+              "org.entropyharness.cli..")
           .whereLayer("outer").mayOnlyBeAccessedByLayers("outer")
           .whereLayer("run").mayOnlyBeAccessedByLayers("outer")
           .whereLayer("gate").mayOnlyBeAccessedByLayers("run", "outer")

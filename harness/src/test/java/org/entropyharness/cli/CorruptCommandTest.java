@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.entropyharness.data.CifarBinaryReader;
 import org.entropyharness.data.CifarCReader;
 import org.entropyharness.data.ImageBatch;
-import org.entropyharness.data.NpyReader;
+import org.entropyharness.format.NpyReader;
 import org.entropyharness.data.corrupt.Corruption;
 import org.entropyharness.data.corrupt.Corruptions;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package org.entropyharness.data;
 
+import org.entropyharness.format.DataFormatException;
+import org.entropyharness.format.NpyWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

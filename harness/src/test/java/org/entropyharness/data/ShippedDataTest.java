@@ -1,5 +1,6 @@
 package org.entropyharness.data;
 
+import org.entropyharness.format.DataFormatException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package org.entropyharness.report;
 
+import org.entropyharness.store.History;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;

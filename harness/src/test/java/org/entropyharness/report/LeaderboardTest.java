@@ -1,5 +1,6 @@
 package org.entropyharness.report;
 
+import org.entropyharness.store.History;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 

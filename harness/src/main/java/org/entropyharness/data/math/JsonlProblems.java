@@ -15,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.entropyharness.data.DataFormatException;
+import org.entropyharness.format.DataFormatException;
 
 /** Reads math problems from a JSONL file (one JSON object per line) through a {@link JsonlFieldMap}. */
 public final class JsonlProblems {

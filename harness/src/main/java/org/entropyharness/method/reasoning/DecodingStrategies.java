@@ -3,7 +3,7 @@ package org.entropyharness.method.reasoning;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.entropyharness.model.lm.Decoding;
+import org.entropyharness.lm.Decoding;
 
 /**
  * The strategy registry: creates a {@link DecodingStrategy} from a suite's id and parameters, defaults filled in.

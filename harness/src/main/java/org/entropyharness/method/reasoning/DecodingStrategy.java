@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.entropyharness.data.math.Problem;
-import org.entropyharness.model.lm.GenerationRequest;
-import org.entropyharness.model.lm.LanguageModel;
-import org.entropyharness.model.lm.Trace;
+import org.entropyharness.lm.GenerationRequest;
+import org.entropyharness.lm.LanguageModel;
+import org.entropyharness.lm.Trace;
 
 /**
  * A way to turn a problem into an answer with a language model: what to ask for ({@link #request}) and how to

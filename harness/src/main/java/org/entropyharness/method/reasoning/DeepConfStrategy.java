@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.entropyharness.data.math.Problem;
-import org.entropyharness.model.lm.Decoding;
-import org.entropyharness.model.lm.GenerationRequest;
-import org.entropyharness.model.lm.Trace;
+import org.entropyharness.lm.Decoding;
+import org.entropyharness.lm.GenerationRequest;
+import org.entropyharness.lm.Trace;
 
 /**
  * DeepConf offline: n traces, each scored by a confidence ({@link TraceConfidence}); the top {@code keep} fraction

@@ -2,7 +2,7 @@ package org.entropyharness.method.reasoning;
 
 import java.util.List;
 import java.util.Objects;
-import org.entropyharness.model.lm.Trace;
+import org.entropyharness.lm.Trace;
 
 /**
  * What a strategy made of one problem: every trace, each trace's answer, and the final (voted) answer.

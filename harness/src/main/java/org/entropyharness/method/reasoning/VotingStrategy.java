@@ -5,9 +5,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.entropyharness.data.math.Problem;
-import org.entropyharness.model.lm.Decoding;
-import org.entropyharness.model.lm.GenerationRequest;
-import org.entropyharness.model.lm.Trace;
+import org.entropyharness.lm.Decoding;
+import org.entropyharness.lm.GenerationRequest;
+import org.entropyharness.lm.Trace;
 
 /**
  * greedy, sample, edt and self-consistency: n traces at one decoding, every trace that succeeded votes once.

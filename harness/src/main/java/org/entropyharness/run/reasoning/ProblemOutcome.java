@@ -1,7 +1,7 @@
 package org.entropyharness.run.reasoning;
 
 import java.util.List;
-import org.entropyharness.model.lm.Trace;
+import org.entropyharness.lm.Trace;
 
 /**
  * One problem after a strategy ran on it, graded.

@@ -5,12 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.entropyharness.model.lm.LanguageModel;
-import org.entropyharness.model.lm.djl.DjlTorchScriptBackend;
-import org.entropyharness.model.lm.djl.DjlTorchScriptConfig;
-import org.entropyharness.model.lm.embedded.EmbeddedModel;
-import org.entropyharness.model.lm.openai.OpenAiBackend;
-import org.entropyharness.model.lm.openai.OpenAiConfig;
+import org.entropyharness.lm.LanguageModel;
+import org.entropyharness.lm.djl.DjlTorchScriptBackend;
+import org.entropyharness.lm.djl.DjlTorchScriptConfig;
+import org.entropyharness.lm.embedded.EmbeddedModel;
+import org.entropyharness.lm.openai.OpenAiBackend;
+import org.entropyharness.lm.openai.OpenAiConfig;
 import org.entropyharness.run.HarnessPaths;
 import org.entropyharness.suite.Params;
 

@@ -14,7 +14,7 @@ import org.entropyharness.metric.Interval;
 import org.entropyharness.metric.MajorityVote;
 import org.entropyharness.metric.PassAtK;
 import org.entropyharness.metric.TraceEntropyStats;
-import org.entropyharness.model.lm.Trace;
+import org.entropyharness.lm.Trace;
 import org.entropyharness.run.MetricValue;
 
 /**

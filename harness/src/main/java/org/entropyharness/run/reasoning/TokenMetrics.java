@@ -3,7 +3,7 @@ package org.entropyharness.run.reasoning;
 import java.util.ArrayList;
 import java.util.List;
 import org.entropyharness.metric.TokenUsage;
-import org.entropyharness.model.lm.Trace;
+import org.entropyharness.lm.Trace;
 import org.entropyharness.run.MetricValue;
 
 /** Token usage of a slice: completion tokens per trace (mean, with per-problem scores; median; p90), prompt tokens, and completion tokens spent per correct trace. */

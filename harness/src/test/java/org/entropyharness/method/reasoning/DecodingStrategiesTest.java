@@ -7,13 +7,13 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.entropyharness.data.math.Problem;
-import org.entropyharness.model.lm.Decoding;
-import org.entropyharness.model.lm.EntropyProvenance;
-import org.entropyharness.model.lm.FakeLanguageModel;
-import org.entropyharness.model.lm.GenerationRequest;
-import org.entropyharness.model.lm.Trace;
-import org.entropyharness.model.lm.cache.CachingLanguageModel;
-import org.entropyharness.model.lm.cache.InMemoryGenerationCache;
+import org.entropyharness.lm.Decoding;
+import org.entropyharness.lm.EntropyProvenance;
+import org.entropyharness.lm.FakeLanguageModel;
+import org.entropyharness.lm.GenerationRequest;
+import org.entropyharness.lm.Trace;
+import org.entropyharness.lm.cache.CachingLanguageModel;
+import org.entropyharness.lm.cache.InMemoryGenerationCache;
 import org.junit.jupiter.api.Test;
 
 class DecodingStrategiesTest {

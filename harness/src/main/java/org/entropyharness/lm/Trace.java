@@ -1,0 +1,44 @@
+package org.entropyharness.lm;
+
+import java.util.Objects;
+
+/**
+ * One sampled completion with its per-token statistics.
+ *
+ * @param text the completion text
+ * @param promptTokens tokens in the prompt, as the backend counted them
+ * @param completionTokens tokens generated
+ * @param tokenEntropies Shannon entropy (nats) of each next-token distribution, exact or top-k per provenance
+ * @param tokenConfidences DeepConf token confidence, minus the mean of the top-k logprobs, per token
+ * @param tokenLogprobs logprob of each chosen token
+ * @param provenance how the entropies were computed
+ * @param finishReason "stop", "length", or the backend's word
+ * @param error null, or why this trace failed after retries (then text is empty and it counts as failed)
+ */
+public record Trace(
+    String text,
+    int promptTokens,
+    int completionTokens,
+    float[] tokenEntropies,
+    float[] tokenConfidences,
+    float[] tokenLogprobs,
+    EntropyProvenance provenance,
+    String finishReason,
+    String error) {
+
+  public Trace {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(provenance, "provenance");
+    tokenEntropies = tokenEntropies == null ? new float[0] : tokenEntropies.clone();
+    tokenConfidences = tokenConfidences == null ? new float[0] : tokenConfidences.clone();
+    tokenLogprobs = tokenLogprobs == null ? new float[0] : tokenLogprobs.clone();
+  }
+
+  public static Trace failed(String error, EntropyProvenance provenance) {
+    return new Trace("", 0, 0, null, null, null, provenance, "error", error);
+  }
+
+  public boolean failed() {
+    return error != null;
+  }
+}

@@ -1,0 +1,138 @@
+package org.entropyharness.lm.embedded;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.entropyharness.lm.Decoding;
+import org.entropyharness.lm.EntropyProvenance;
+import org.entropyharness.lm.GenerationRequest;
+import org.entropyharness.lm.LanguageModel;
+import org.entropyharness.lm.ModelInfo;
+import org.entropyharness.lm.Trace;
+
+/**
+ * The embedded arithmetic model, run in-process on plain Java arrays: full-vocabulary logits at every step, so
+ * per-token entropies are exact. The prompt is a problem's question verbatim (for example {@code (12+3*4)/6}); the
+ * model frames it itself. Traces are decoded in batches with a KV cache and stop at end-of-sequence, when
+ * {@code \boxed{…}} closes, or at the token limit. Trace i draws from a random stream seeded by (seed, i) alone, so a
+ * trace does not depend on the batch it was decoded in.
+ */
+public final class EmbeddedModel implements LanguageModel {
+  /** Weights path inside the datasets folder. */
+  public static final String SHIPPED_WEIGHTS = "models/arith-tiny.bin";
+
+  private final JavaTransformer transformer;
+  private final CharTokenizer tokenizer = new CharTokenizer();
+  private final ModelInfo info;
+  private final int batchSize;
+
+  private EmbeddedModel(JavaTransformer transformer, String fingerprint, int batchSize) {
+    if (batchSize <= 0) {
+      throw new IllegalArgumentException("batch size must be positive: " + batchSize);
+    }
+    this.transformer = transformer;
+    this.info = new ModelInfo("arith-tiny", fingerprint, EntropyProvenance.EXACT);
+    this.batchSize = batchSize;
+  }
+
+  /** Loads the shipped model from a datasets folder, checking its sha256 against {@code MANIFEST.tsv} there. */
+  public static EmbeddedModel loadShipped(Path datasets) throws IOException {
+    return load(datasets.resolve(SHIPPED_WEIGHTS), datasets.resolve("MANIFEST.tsv"), 16);
+  }
+
+  /**
+   * Loads weights after checking their sha256 against the manifest line for them.
+   *
+   * @param batchSize traces decoded together (1 decodes one at a time)
+   */
+  public static EmbeddedModel load(Path weights, Path manifest, int batchSize) throws IOException {
+    String sha = WeightsManifest.verify(weights, manifest);
+    return new EmbeddedModel(new JavaTransformer(WeightsFile.read(weights)), sha, batchSize);
+  }
+
+  /** Loads weights with no manifest check (freshly trained files); the fingerprint is still their sha256. */
+  public static EmbeddedModel loadUnverified(Path weights, int batchSize) throws IOException {
+    return new EmbeddedModel(
+        new JavaTransformer(WeightsFile.read(weights)), WeightsManifest.sha256(weights), batchSize);
+  }
+
+  @Override
+  public ModelInfo info() {
+    return info;
+  }
+
+  @Override
+  public List<Trace> generate(GenerationRequest request) {
+    int[] prompt = tokenizer.encodePrompt(request.prompt());
+    TinyGptConfig config = transformer.config();
+    if (prompt.length >= config.maxLength()) {
+      throw new IllegalArgumentException("prompt " + request.promptId() + " has " + prompt.length
+          + " tokens; the embedded model reads at most " + (config.maxLength() - 1));
+    }
+    KvCache promptCache = new KvCache(config);
+    float[] promptLogits = new float[config.vocabularySize()];
+    for (int token : prompt) {
+      transformer.step(new int[] {token}, new KvCache[] {promptCache}, 1, promptLogits);
+    }
+    List<Trace> traces = new ArrayList<>(request.n());
+    for (int start = 0; start < request.n(); start += batchSize) {
+      int rows = Math.min(batchSize, request.n() - start);
+      traces.addAll(decode(request, promptCache, promptLogits, start, rows, prompt.length));
+    }
+    return traces;
+  }
+
+  private List<Trace> decode(
+      GenerationRequest request, KvCache promptCache, float[] promptLogits, int first, int rows, int promptTokens) {
+    int vocabulary = transformer.config().vocabularySize();
+    Decoding decoding = request.decoding();
+    List<TraceBuilder> all = new ArrayList<>(rows);
+    float[] logits = new float[rows * vocabulary];
+    for (int r = 0; r < rows; r++) {
+      all.add(new TraceBuilder(promptCache.copy(), new SplittableRandom(traceSeed(request.seed(), first + r))));
+      System.arraycopy(promptLogits, 0, logits, r * vocabulary, vocabulary);
+    }
+    List<TraceBuilder> active = all;
+    while (!active.isEmpty()) {
+      List<TraceBuilder> next = new ArrayList<>(active.size());
+      for (int r = 0; r < active.size(); r++) {
+        TraceBuilder trace = active.get(r);
+        TokenChoice choice = TokenChoice.choose(logits, r * vocabulary, vocabulary, decoding, trace.rng);
+        trace.accept(choice, tokenizer, decoding.maxTokens(), transformer.config().maxLength());
+        if (!trace.finished()) {
+          next.add(trace);
+        }
+      }
+      active = next;
+      if (!active.isEmpty()) {
+        advance(active, logits);
+      }
+    }
+    return all.stream().map(t -> t.build(promptTokens)).toList();
+  }
+
+  private void advance(List<TraceBuilder> active, float[] logits) {
+    int[] tokens = new int[active.size()];
+    KvCache[] caches = new KvCache[active.size()];
+    for (int r = 0; r < tokens.length; r++) {
+      tokens[r] = active.get(r).lastToken();
+      caches[r] = active.get(r).cache;
+    }
+    transformer.step(tokens, caches, tokens.length, logits);
+  }
+
+  /** Trace i's seed: a mix of (seed, i) alone. */
+  static long traceSeed(long seed, int trace) {
+    long h = seed * 0x9E3779B97F4A7C15L + (trace + 1) * 0xBF58476D1CE4E5B9L;
+    h ^= h >>> 30;
+    h *= 0x94D049BB133111EBL;
+    return h ^ (h >>> 31);
+  }
+
+  /** The forward pass, for tests and benchmarks in this package. */
+  JavaTransformer transformer() {
+    return transformer;
+  }
+}

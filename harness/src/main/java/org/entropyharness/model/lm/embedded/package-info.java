@@ -1,7 +1,0 @@
-/**
- * The embedded arithmetic model {@code arith-tiny}: a small character-level decoder-only transformer trained here on
- * DJL ({@link org.entropyharness.model.lm.embedded.EmbeddedTrainer}) and run in-process on plain Java arrays
- * ({@link org.entropyharness.model.lm.embedded.EmbeddedModel}) with exact per-token entropy. See
- * {@code docs/embedded-model.md}.
- */
-package org.entropyharness.model.lm.embedded;

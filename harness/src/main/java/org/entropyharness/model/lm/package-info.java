@@ -1,2 +1,0 @@
-/** Language-model backends behind one interface: embedded, OpenAI-compatible HTTP, DJL TorchScript. */
-package org.entropyharness.model.lm;
