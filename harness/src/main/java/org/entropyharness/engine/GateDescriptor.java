@@ -12,6 +12,7 @@ import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
+import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -56,7 +57,12 @@ final class GateDescriptor extends AbstractTestDescriptor implements Node<Harnes
     }
     context.listener().reportingEntryPublished(this, ReportEntry.from("gate", verdict.summary()));
     System.out.println("[" + cell.suite().name() + "] " + verdict.summary());
-    GateAssert.assertThat(verdict).passes();
+    try {
+      GateAssert.assertThat(verdict).passes();
+    } catch (AssertionError failed) {
+      // The gate's YAML line leads the message: consoles and IDEs link file:line:column.
+      throw new AssertionFailedError(gate.position() + ": " + gate.displayName() + failed.getMessage(), failed);
+    }
     return context;
   }
 }

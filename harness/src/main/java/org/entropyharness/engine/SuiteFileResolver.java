@@ -64,7 +64,8 @@ final class SuiteFileResolver implements SelectorResolver {
   @Override
   public Resolution resolve(UniqueIdSelector selector, Context context) {
     UniqueId id = selector.getUniqueId();
-    if (!id.getEngineId().map(Constants.ENGINE_ID::equals).orElse(false) || id.getSegments().size() < 2) {
+    // Under the suite engine the root is not the first segment: ids are matched by this engine's own root.
+    if (!id.hasPrefix(engine.getUniqueId()) || id.equals(engine.getUniqueId())) {
       return Resolution.unresolved();
     }
     UniqueId.Segment last = id.getLastSegment();
