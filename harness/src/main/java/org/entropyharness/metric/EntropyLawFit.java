@@ -9,4 +9,10 @@ package org.entropyharness.metric;
  * @param rSquared share of the variance of R the fit explains; NaN when R does not vary
  * @param checkpoints number of (H, R) points fitted
  */
-public record EntropyLawFit(Interval a, Interval b, Interval ceiling, double rSquared, int checkpoints) {}
+public record EntropyLawFit(Interval a, Interval b, Interval ceiling, double rSquared, int checkpoints) {
+
+  /** The fitted accuracy at entropy {@code entropy} (nats): −a·exp(H) + b, for drawing the curve. */
+  public double predict(double entropy) {
+    return -a.estimate() * Math.exp(entropy) + b.estimate();
+  }
+}

@@ -90,7 +90,8 @@ class CrossoverKTest {
     assertThatThrownBy(() -> CrossoverK.of(new int[0], new int[0], new int[0], new int[0], 10, 0.95, 1))
         .hasMessage("crossover-k needs the same problems, at least one, for model and base: "
             + "0 problems for the model, 0 for the base");
-    assertThatThrownBy(() -> CrossoverK.of(new int[] {4}, new int[] {1}, new int[] {4, 4}, new int[] {1, 1}, 10, 0.95, 1))
+    assertThatThrownBy(
+            () -> CrossoverK.of(new int[] {4}, new int[] {1}, new int[] {4, 4}, new int[] {1, 1}, 10, 0.95, 1))
         .hasMessage("crossover-k needs the same problems, at least one, for model and base: "
             + "1 problems for the model, 2 for the base");
   }

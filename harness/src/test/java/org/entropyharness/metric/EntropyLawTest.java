@@ -53,6 +53,7 @@ class EntropyLawTest {
     assertThat(fit.b().estimate()).isCloseTo(2.0 / 3, within(1e-12));
     assertThat(fit.ceiling().estimate()).isCloseTo(2.0 / 3 - 0.15, within(1e-12));
     assertThat(fit.rSquared()).isCloseTo(27.0 / 28, within(1e-12));
+    assertThat(fit.predict(Math.log(2))).isCloseTo(2.0 / 3 - 0.3, within(1e-12));
   }
 
   @Test
@@ -120,7 +121,8 @@ class EntropyLawTest {
         .hasMessage("the entropy law R = -a*exp(H) + b needs at least 3 checkpoints, got 2");
     assertThatThrownBy(() -> EntropyLaw.fit(new double[] {0.3, 0.3, 0.3}, new double[] {0.5, 0.4, 0.3}, 10, 0.95, 1))
         .hasMessage("the entropy law needs at least two different entropies: all 3 checkpoints have H=0.3");
-    assertThatThrownBy(() -> EntropyLaw.fit(new double[] {0.1, Double.NaN, 0.3}, new double[] {0.5, 0.4, 0.3}, 10, 0.95, 1))
+    double[] withNaN = {0.1, Double.NaN, 0.3};
+    assertThatThrownBy(() -> EntropyLaw.fit(withNaN, new double[] {0.5, 0.4, 0.3}, 10, 0.95, 1))
         .hasMessage("the entropy law needs finite values: checkpoint 1 has H=NaN, R=0.4");
     assertThatThrownBy(() -> EntropyLaw.fit(new double[] {0.1, 0.2, 0.3}, new double[] {0.5, 0.4}, 10, 0.95, 1))
         .hasMessage("the entropy law needs one accuracy per entropy: 3 entropies, 2 accuracies");

@@ -88,7 +88,8 @@ class ForkingTokensTest {
     assertThatThrownBy(() -> ForkingTokens.share(new double[] {1, Double.NaN}, 0.5))
         .hasMessage("token entropies must be finite: token 1 has NaN");
     assertThatThrownBy(() -> ForkingTokens.overlap(new double[] {1, 2}, new double[] {1}, 80))
-        .hasMessage("overlap needs the base and the model scored on the same tokens: 2 base entropies, 1 model entropies");
+        .hasMessage(
+            "overlap needs the base and the model scored on the same tokens: 2 base entropies, 1 model entropies");
   }
 
   private static List<String> lines(String resource) throws IOException {
