@@ -37,7 +37,7 @@ public final class PassAtK {
         logAllWrong += Math.log1p(-(double) c / (n - j));
       }
     }
-    return -Math.expm1(logAllWrong);
+    return 0.0 - Math.expm1(logAllWrong); // 0.0 − …: c = 0 gives 0.0, not −0.0
   }
 
   /**
@@ -54,7 +54,7 @@ public final class PassAtK {
         continue;
       }
       logAllWrong += Math.log1p(-(double) c / (n - k + 1));
-      out[k - 1] = -Math.expm1(logAllWrong);
+      out[k - 1] = 0.0 - Math.expm1(logAllWrong);
     }
     return out;
   }

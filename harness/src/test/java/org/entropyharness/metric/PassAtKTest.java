@@ -76,6 +76,13 @@ class PassAtKTest {
   }
 
   @Test
+  void should_give_positive_zero_without_a_correct_sample() {
+    // −0.0 would print as "-0.0" in reports; a double assertion treats it as equal to 0.0, its bits do not.
+    assertThat(Double.doubleToRawLongBits(PassAtK.passAtK(8, 0, 3))).isZero();
+    assertThat(PassAtK.passAtEveryK(8, 0)).containsOnly(0.0);
+  }
+
+  @Test
   void should_average_over_questions() {
     assertThat(PassAtK.meanPassAtK(4, new int[] {0, 4, 2}, 1)).isCloseTo((0 + 1 + 0.5) / 3, within(1e-12));
   }
