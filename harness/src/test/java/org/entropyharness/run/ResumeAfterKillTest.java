@@ -109,7 +109,9 @@ class ResumeAfterKillTest {
         "-cp", System.getProperty("java.class.path"), HarnessCommand.class.getName(), "run", SUITE.toString()));
     try (var existing = Files.list(runs)) {
       List<Path> started = existing.toList();
-      command.addAll(started.isEmpty() ? List.of("--runs", runs.toString()) : List.of("--resume", started.get(0).toString()));
+      command.addAll(started.isEmpty()
+          ? List.of("--runs", runs.toString())
+          : List.of("--resume", started.get(0).toString()));
     }
     return new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile())).start();
