@@ -11,6 +11,7 @@ import org.entropyharness.run.SessionOptions;
 import org.entropyharness.run.SuiteSession;
 import org.entropyharness.store.MetricRow;
 import org.entropyharness.suite.CellSpec;
+import org.entropyharness.suite.CellGroup;
 import org.entropyharness.suite.SuiteSpec;
 
 /** Runs one suite through a session for the commands that run suites, and prints its results and gate verdicts. */
@@ -43,6 +44,11 @@ final class SuiteRuns {
       opened.runAll(progress);
       for (CellSpec cell : opened.cells()) {
         verdicts.addAll(opened.gates(cell));
+      }
+      for (CellGroup group : opened.suite().groups()) {
+        if (opened.cells().containsAll(group.cells())) {
+          verdicts.addAll(opened.gates(group));
+        }
       }
     }
     List<MetricRow> rows = session.dir().readMetrics();

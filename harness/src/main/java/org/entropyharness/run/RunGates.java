@@ -16,6 +16,7 @@ import org.entropyharness.store.RunManifest;
 import org.entropyharness.store.StoreException;
 import org.entropyharness.suite.CellSpec;
 import org.entropyharness.suite.GateSpec;
+import org.entropyharness.suite.CellGroup;
 import org.entropyharness.suite.SuiteLoader;
 import org.entropyharness.suite.SuiteSpec;
 
@@ -62,6 +63,14 @@ public final class RunGates {
       List<MetricRow> cellRows = rows.stream().filter(r -> r.cellId().equals(cell.id())).toList();
       for (GateSpec gate : suite.gatesFor(cell)) {
         verdicts.add(policy.decide(gate, cell.id(), cellRows, baseline, "harness baseline promote " + run.root()));
+      }
+    }
+    for (CellGroup group : suite.groups()) {
+      List<MetricRow> groupRows = rows.stream().filter(r -> r.cellId().equals(group.id())).toList();
+      if (ran.containsAll(group.cells().stream().map(CellSpec::id).toList())) {
+        for (GateSpec gate : suite.gatesFor(group)) {
+          verdicts.add(policy.decide(gate, group.id(), groupRows, baseline, "harness baseline promote " + run.root()));
+        }
       }
     }
     return verdicts;

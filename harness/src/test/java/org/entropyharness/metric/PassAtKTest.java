@@ -53,7 +53,7 @@ class PassAtKTest {
     int n = 1024;
     BigInteger[] all = binomialRow(n);
     MathContext mc = new MathContext(40);
-    for (int c : new int[] {0, 1, 3, 31, 255, 512, 1000, 1023, 1024}) {
+    for (int c : new int[] {0, 1, 2, 3, 7, 31, 100, 255, 511, 512, 900, 1000, 1020, 1023, 1024}) {
       BigInteger[] wrong = binomialRow(n - c);
       double[] every = PassAtK.passAtEveryK(n, c);
       for (int k = 1; k <= n; k++) {

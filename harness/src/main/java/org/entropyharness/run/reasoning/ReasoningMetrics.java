@@ -31,10 +31,17 @@ final class ReasoningMetrics {
 
   private final List<String> requested;
   private final long seed;
+  private final CheckpointMetrics checkpoints;
 
   ReasoningMetrics(List<String> requested, long seed) {
+    this(requested, seed, new CheckpointMetrics(seed, Map.of(), null));
+  }
+
+  /** @param checkpoints the metrics that compare checkpoints, with their per-cell inputs */
+  ReasoningMetrics(List<String> requested, long seed, CheckpointMetrics checkpoints) {
     this.requested = List.copyOf(requested);
     this.seed = seed;
+    this.checkpoints = checkpoints;
   }
 
   List<MetricValue> compute(List<ProblemOutcome> outcomes) {
@@ -53,6 +60,12 @@ final class ReasoningMetrics {
   private List<MetricValue> metric(String name, String slice, List<ProblemOutcome> list) {
     if (name.startsWith("pass@") || name.startsWith("maj@") || name.startsWith("avg@")) {
       return sampled(name, slice, list);
+    }
+    if (CheckpointMetrics.handles(name)) {
+      return checkpoints.metric(name, slice, list);
+    }
+    if (name.equals("entropy-law")) {
+      return List.of(); // a series metric: fitted over the checkpoints' cells, not measured by one cell
     }
     return switch (name) {
       case "accuracy" -> List.of(accuracy(slice, list));
