@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.entropyharness.gate.FailedTraceCheck;
 import org.entropyharness.gate.SuiteGates;
 import org.entropyharness.run.CellRunner;
 import org.entropyharness.run.CellRunners;
@@ -90,6 +91,13 @@ final class RunCommand implements Callable<Integer> {
     out.println("results: " + dir.root());
     List<MetricRow> baseline = new Baselines(paths.baselines()).read(suite.name()).orElse(List.of());
     boolean regressed = false;
+    for (var cell : suite.cells()) {
+      var broken = FailedTraceCheck.reason(suite, rows.stream().filter(r -> r.cellId().equals(cell.id())).toList());
+      if (broken.isPresent()) {
+        out.println("check " + cell.id() + " FAILED: " + broken.get());
+        regressed = true;
+      }
+    }
     for (SuiteGates.Verdict v : SuiteGates.decide(suite, rows, baseline, allowMismatch)) {
       out.println("gate " + v.summary());
       regressed |= !v.decision().passes();

@@ -3,6 +3,7 @@ package org.entropyharness.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.entropyharness.gate.FailedTraceCheck;
 import org.entropyharness.store.MetricRow;
 import org.entropyharness.report.AllureCellReport;
 import org.entropyharness.run.CellContext;
@@ -13,11 +14,13 @@ import org.entropyharness.suite.GateSpec;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * Runs a cell and checks that it measured what its gates read, as finite numbers: the test that fails when a method
- * crashes or produces NaN, whatever the gates then say. (Metrics that do not apply to a cell, such as pass@8 of a
- * one-sample strategy, are simply absent.)
+ * crashes or produces NaN, whatever the gates then say, and when too many of its traces failed
+ * ({@link FailedTraceCheck}). (Metrics that do not apply to a cell, such as pass@8 of a one-sample strategy, are
+ * simply absent.)
  */
 final class CellRunDescriptor extends AbstractTestDescriptor implements Node<HarnessExecutionContext> {
   static final String SEGMENT = "run";
@@ -51,7 +54,19 @@ final class CellRunDescriptor extends AbstractTestDescriptor implements Node<Har
     List<MetricRow> rows = AllureCellReport.phase("score", () -> state.dir().readCellMetrics(cell.id()));
     AllureCellReport.attach(cell.suite(), cell, fingerprint, rows, state.dir().readCellSamples(cell.id()));
     assertThat(rows).as("%s measured something on the whole dataset", cell.id()).anyMatch(r -> r.slice().equals("all"));
+    state.cellRan(cell.id(), rows);
+    var broken = FailedTraceCheck.reason(cell.suite(), rows);
+    if (broken.isPresent()) {
+      throw new AssertionFailedError(FailedTraceCheck.message(cell.id(), "runs", broken.get()));
+    }
     for (GateSpec gate : cell.suite().gatesFor(cell)) {
+      rows.stream()
+          .filter(r -> r.metric().equals(gate.metric()) && r.slice().equals(gate.slice()) && Double.isNaN(r.value()))
+          .findFirst()
+          .ifPresent(r -> {
+            throw new AssertionFailedError(cell.id() + " could not measure the gated " + gate.metric() + " on slice "
+                + gate.slice() + ": " + r.provenance());
+          });
       assertThat(rows)
           .as("%s measured the gated %s on slice %s, as a finite number", cell.id(), gate.metric(), gate.slice())
           .anySatisfy(r -> {
@@ -60,7 +75,6 @@ final class CellRunDescriptor extends AbstractTestDescriptor implements Node<Har
             assertThat(r.value()).isFinite();
           });
     }
-    state.cellRan(cell.id(), rows);
     return context;
   }
 }

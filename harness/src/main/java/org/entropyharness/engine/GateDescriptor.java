@@ -1,6 +1,7 @@
 package org.entropyharness.engine;
 
 import java.util.List;
+import org.entropyharness.gate.FailedTraceCheck;
 import org.entropyharness.gate.Format;
 import org.entropyharness.gate.GateAssert;
 import org.entropyharness.gate.GateDecision;
@@ -57,6 +58,13 @@ final class GateDescriptor extends AbstractTestDescriptor implements Node<Harnes
         .findFirst()
         .orElseThrow(() -> new AssertionFailedError(cell.id() + " has no " + gate.metric() + " on slice '" + gate.slice()
             + "'; slices measured: " + String.join(", ", rows.stream().map(MetricRow::slice).distinct().toList())));
+    FailedTraceCheck.reason(cell.suite(), rows).ifPresent(reason -> {
+      throw new AssertionFailedError(FailedTraceCheck.message(cell.id(), gate.metric(), reason));
+    });
+    if (Double.isNaN(current.value())) {
+      throw new AssertionFailedError(cell.id() + " could not measure the gated " + gate.metric() + " on slice "
+          + gate.slice() + ": " + current.provenance());
+    }
     MetricRow baseline = state.baselineRow(current.key());
     GateDecision decision = GateAssert.assertThat(current)
         .comparedTo(baseline)

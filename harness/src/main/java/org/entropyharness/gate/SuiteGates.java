@@ -26,18 +26,27 @@ public final class SuiteGates {
     }
   }
 
-  /** Decides each gate of each cell present in {@code run}; cells missing from the run are skipped. */
+  /**
+   * Decides each gate of each cell present in {@code run}; cells missing from the run are skipped, and the gates of a
+   * cell that fails the {@link FailedTraceCheck} are incomparable with that reason.
+   */
   public static List<Verdict> decide(SuiteSpec suite, List<MetricRow> run, List<MetricRow> baseline, boolean allowOtherFingerprint) {
     Map<String, MetricRow> current = index(run);
     Map<String, MetricRow> before = index(baseline);
     GateEvaluator evaluator = new GateEvaluator(allowOtherFingerprint);
     List<Verdict> verdicts = new ArrayList<>();
     for (CellSpec cell : suite.cells()) {
+      List<MetricRow> cellRows = run.stream().filter(r -> r.cellId().equals(cell.id())).toList();
+      var broken = FailedTraceCheck.reason(suite, cellRows);
       for (GateSpec gate : suite.gatesFor(cell)) {
         String key = cell.id() + " " + gate.slice() + " " + gate.metric();
         MetricRow row = current.get(key);
         if (row != null) {
-          verdicts.add(new Verdict(cell.id(), evaluator.decide(gate, row, before.get(key)), row.unit()));
+          GateDecision decision = broken.isPresent() ? new GateDecision.Incomparable(gate, broken.get())
+              : Double.isNaN(row.value()) ? new GateDecision.Incomparable(gate, "the run could not measure "
+                  + gate.metric() + ": " + row.provenance())
+              : evaluator.decide(gate, row, before.get(key));
+          verdicts.add(new Verdict(cell.id(), decision, row.unit()));
         }
       }
     }

@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>The scripted model: at each position, logits over an 8-token vocabulary come from a generator seeded by
  * (prompt, seed + choice index, position); greedy takes the argmax, sampling draws from the softmax. Choice i of a
- * request uses seed + i, so one request for n choices equals n requests for one choice at consecutive seeds.
+ * request uses seed + i, so one request for n choices equals n requests for one choice at consecutive seeds. GET
+ * /v1/models answers as vLLM does ({@code owned_by: vllm}), and the completions carry vLLM's layout.
  */
 final class OpenAiTestServer implements AutoCloseable {
   enum Fault { RATE_LIMIT, ERROR_500, UNAVAILABLE_503, SLOW, RESET, TRUNCATED, BAD_REQUEST_ECHOING_HEADERS }
@@ -81,6 +82,10 @@ final class OpenAiTestServer implements AutoCloseable {
   }
 
   private void handle(HttpExchange ex) throws IOException {
+    if (ex.getRequestMethod().equals("GET")) {
+      answerModels(ex);
+      return;
+    }
     requests.incrementAndGet();
     maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
     try {
@@ -98,6 +103,16 @@ final class OpenAiTestServer implements AutoCloseable {
     } finally {
       inFlight.decrementAndGet();
     }
+  }
+
+  /** What vLLM answers on GET /v1/models, so {@code server: auto} finds a vLLM-shaped server. */
+  private static void answerModels(HttpExchange ex) throws IOException {
+    if (!ex.getRequestURI().getPath().equals("/v1/models")) {
+      send(ex, 404, "{\"detail\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
+      return;
+    }
+    send(ex, 200, "{\"object\":\"list\",\"data\":[{\"id\":\"scripted\",\"object\":\"model\",\"owned_by\":\"vllm\"}]}"
+        .getBytes(StandardCharsets.UTF_8));
   }
 
   private void inject(Fault fault, HttpExchange ex, JsonNode body) throws IOException {
@@ -118,7 +133,8 @@ final class OpenAiTestServer implements AutoCloseable {
         send(ex, 200, Arrays.copyOf(full, full.length / 2));
       }
       case BAD_REQUEST_ECHOING_HEADERS -> send(ex, 400,
-          ("{\"error\":\"bad request\",\"auth\":\"" + ex.getRequestHeaders().getFirst("Authorization") + "\"}")
+          ("{\"error\":{\"message\":\"bad request from Authorization: " + ex.getRequestHeaders().getFirst("Authorization")
+              + "\",\"type\":\"BadRequestError\",\"param\":null,\"code\":400}}")
               .getBytes(StandardCharsets.UTF_8));
     }
   }
