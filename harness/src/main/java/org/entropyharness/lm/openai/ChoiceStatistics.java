@@ -99,20 +99,20 @@ record ChoiceStatistics(
       h[j] = (float) TopKStatistics.entropy(values);
       c[j] = (float) TopKStatistics.confidence(values);
     }
+    // Notes name what happened, not how often, so the metrics can group traces by reason.
     if (noTop > 0) {
-      top.add("no top logprobs at " + noTop + " of " + n + " tokens");
+      top.add((noTop == n ? "no top logprobs at any token" : "no top logprobs at some tokens")
+          + " (absent, null, or placeholders only)");
     }
     if (fewer > 0) {
-      top.add(fewer + " of " + n + " tokens listed fewer than " + effK + " top logprobs (vLLM and SGLang key them by "
-          + "token text, so tokens with the same text share one entry)");
+      top.add("some tokens listed fewer than " + effK + " top logprobs (vLLM and SGLang key them by token text, so "
+          + "tokens with the same text share one entry)");
     }
     if (more > 0) {
-      top.add(more + " of " + n + " tokens listed more than " + allowed + " top logprobs; the " + effK
-          + " largest were used");
+      top.add("some tokens listed more than " + allowed + " top logprobs; the " + effK + " largest were used");
     }
     if (placeholders > 0) {
-      top.add(placeholders + " placeholder values (null, -Infinity, -9999 or -3.4e38) were read as tokens below the "
-          + "top k");
+      top.add("placeholder values (null, -Infinity, -9999 or -3.4e38) were read as tokens below the top k");
     }
     Map<Measure, String> notes = new EnumMap<>(Measure.class);
     if (!top.isEmpty()) {
@@ -120,7 +120,7 @@ record ChoiceStatistics(
     }
     if (noChosen > 0) {
       notes.put(Measure.CHOSEN_LOGPROBS, "the sampled token's logprob was absent, null or a placeholder at "
-          + noChosen + " of " + n + " tokens");
+          + (noChosen == n ? "every token" : "some tokens"));
     }
     return new ChoiceStatistics(h, c, chosen, EntropyProvenance.topK(Math.max(effK, 1)), notes);
   }

@@ -16,10 +16,8 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -135,39 +133,27 @@ public final class OpenAiBackend implements LanguageModel {
   @Override
   public List<Trace> generate(GenerationRequest request) throws IOException {
     List<DuplicateChoices.Sample> got = new ArrayList<>(request.n());
-    Set<String> responseIds = new HashSet<>();
     int emptyAnswers = 0;
     while (got.size() < request.n()) {
       int want = request.n() - got.size();
       int ask = server.takesN() ? want : 1;
-      long seed = request.seed() + got.size();
-      HttpAttempt outcome = send(request, ask, seed);
+      HttpAttempt outcome = send(request, ask, request.seed() + got.size());
       if (outcome instanceof HttpAttempt.Ok ok) {
-        int before = got.size();
-        accept(ok.parsed(), ask, responseIds, got);
-        emptyAnswers += got.size() == before ? 1 : 0;
+        ok.parsed().problems().forEach(this::report);
+        int take = Math.min(ask, ok.parsed().traces().size());
+        for (int i = 0; i < take; i++) {
+          got.add(new DuplicateChoices.Sample(ok.parsed().traces().get(i), ok.parsed().logprobs().get(i)));
+        }
+        emptyAnswers += take == 0 ? 1 : 0;
         if (emptyAnswers > request.n()) {
-          fail(got, request.n() - got.size(), "the server kept returning duplicate responses; see the notes above");
+          fail(got, request.n() - got.size(), "the server kept answering without usable choices: "
+              + String.join("; ", ok.parsed().problems()));
         }
       } else {
         fail(got, want, outcome instanceof HttpAttempt.Fatal f ? f.why() : ((HttpAttempt.Retry) outcome).why());
       }
     }
     return List.copyOf(DuplicateChoices.mark(got, request.decoding().temperature()));
-  }
-
-  private void accept(OpenAiResponses.Parsed parsed, int ask, Set<String> responseIds,
-      List<DuplicateChoices.Sample> got) {
-    parsed.problems().forEach(this::report);
-    if (!parsed.id().isEmpty() && !responseIds.add(parsed.id())) {
-      report("response id " + parsed.id() + " came back twice for one prompt (a replayed or cached response); "
-          + "its choices were dropped and asked for again");
-      return;
-    }
-    int take = Math.min(ask, parsed.traces().size());
-    for (int i = 0; i < take; i++) {
-      got.add(new DuplicateChoices.Sample(parsed.traces().get(i), parsed.logprobs().get(i)));
-    }
   }
 
   private void fail(List<DuplicateChoices.Sample> got, int count, String why) {
