@@ -28,7 +28,11 @@ public final class FailedTraceCheck {
 
   /** Why the cell whose rows these are cannot be graded, or empty when it can (or reports no failed share). */
   public static Optional<String> reason(SuiteSpec suite, List<MetricRow> cellRows) {
-    double max = maxShare(suite);
+    return reason(maxShare(suite), cellRows);
+  }
+
+  /** The same, with the threshold given. */
+  public static Optional<String> reason(double max, List<MetricRow> cellRows) {
     return cellRows.stream()
         .filter(r -> r.metric().equals(METRIC) && r.slice().equals("all") && r.value() > max)
         .findFirst()

@@ -51,6 +51,18 @@ class OpenAiFailuresTest {
   }
 
   @Test
+  void should_not_send_a_refused_request_again_for_the_next_cell() throws IOException {
+    String twoCells = "[{sample: {n: 4, temperature: 0.8}}, {self-consistency: {n: 4, temperature: 0.8}}]";
+    try (ReplayServer replay = new ReplayServer("llama-cpp-2025")) {
+      List<MetricRow> rows = ReplaySuite.run(dir, ReplaySuite.yaml(replay, "vllm", twoCells, ""));
+
+      assertThat(replay.posts()).isEqualTo(3);
+      assertThat(rows.stream().filter(r -> r.metric().equals("failed-share") && r.slice().equals("all")))
+          .hasSize(2).allSatisfy(r -> assertThat(r.value()).isEqualTo(1.0));
+    }
+  }
+
+  @Test
   void should_not_retry_newer_llama_cpps_400_beyond_its_slots() throws IOException {
     try (ReplayServer replay = new ReplayServer("llama-cpp-2026")) {
       List<MetricRow> rows = ReplaySuite.run(dir, ReplaySuite.yaml(replay, "sglang", SAMPLE, ""));
