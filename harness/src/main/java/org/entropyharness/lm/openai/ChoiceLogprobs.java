@@ -2,6 +2,7 @@ package org.entropyharness.lm.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +113,7 @@ record ChoiceLogprobs(List<TokenRow> rows, String absent, String postSampling) {
         real[n++] = v.asDouble();
       }
     }
-    return new TokenRow(TokenRow.value(chosen), java.util.Arrays.copyOf(real, n), top.size(), placeholders,
+    return new TokenRow(TokenRow.value(chosen), Arrays.copyOf(real, n), top.size(), placeholders,
         topMissing, largest);
   }
 }

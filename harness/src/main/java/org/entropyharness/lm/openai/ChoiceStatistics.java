@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.entropyharness.lm.EntropyProvenance;
 import org.entropyharness.lm.Trace.Measure;
@@ -40,7 +41,7 @@ record ChoiceStatistics(
     }
     for (int j = 0; j < n; j++) {
       if (lp.rows().get(j).largest() > LOGPROB_SLACK) {
-        return missing(n, asked, String.format(java.util.Locale.ROOT, "logprob %.4g > 0 at token %d: the server sent "
+        return missing(n, asked, String.format(Locale.ROOT, "logprob %.4g > 0 at token %d: the server sent "
             + "something other than log-probabilities (vLLM's --logprobs-mode raw_logits?), so no logprob statistic "
             + "is computed from this choice", lp.rows().get(j).largest(), j));
       }

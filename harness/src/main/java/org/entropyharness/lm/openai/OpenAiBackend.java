@@ -97,7 +97,7 @@ public final class OpenAiBackend implements LanguageModel {
     if (kind != ServerKind.AUTO) {
       return ServerProfile.named(kind);
     }
-    ServerDetection detection = new ServerDetection(http, config.timeout(), authorization());
+    ServerDetection detection = new ServerDetection(http, config.timeout(), authorization(), config.retry());
     ServerProfile first = null;
     for (URI endpoint : config.endpoints()) {
       ServerProfile p;

@@ -1,6 +1,7 @@
 package org.entropyharness.lm.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -116,7 +117,7 @@ final class OpenAiResponses {
 
   /** The native layout's counts, as a usage object. */
   private static JsonNode nativeUsage(JsonNode root) {
-    var usage = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    var usage = JsonNodeFactory.instance.objectNode();
     if (root.path("tokens_predicted").isNumber()) {
       usage.set("completion_tokens", root.path("tokens_predicted"));
     }

@@ -27,13 +27,18 @@ final class ServerDetection {
   private final HttpClient http;
   private final Duration timeout;
   private final String authorization;
+  private final RetryPolicy retry;
   private final ObjectMapper json = new ObjectMapper();
 
-  /** @param authorization the Authorization header value, or null */
-  ServerDetection(HttpClient http, Duration timeout, String authorization) {
+  /**
+   * @param authorization the Authorization header value, or null
+   * @param retry how often to ask again when the server cannot be reached (it may still be starting)
+   */
+  ServerDetection(HttpClient http, Duration timeout, String authorization, RetryPolicy retry) {
     this.http = http;
     this.timeout = timeout;
     this.authorization = authorization;
+    this.retry = retry;
   }
 
   /**
@@ -84,21 +89,40 @@ final class ServerDetection {
     if (authorization != null) {
       req.header("Authorization", authorization);
     }
-    HttpResponse<byte[]> resp;
-    try {
-      resp = http.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while asking " + uri + " which server it is");
-    } catch (IOException e) {
-      throw new IOException("GET " + uri + ": " + e + "; is the server up, and is the endpoint its base URL "
-          + "(such as http://host:8000/v1)?", e);
-    }
+    HttpResponse<byte[]> resp = send(req.build());
     Optional<JsonNode> body = resp.statusCode() == 200 ? parse(resp.body()) : Optional.empty();
     tried.add("GET " + uri.getPath() + ": " + (resp.statusCode() != 200 ? "HTTP " + resp.statusCode()
         : body.isPresent() ? ServerErrors.abbreviate(new String(resp.body(), StandardCharsets.UTF_8), 120)
         : "not JSON"));
     return new Probe(uri.getPath(), body.orElse(json.createObjectNode()));
+  }
+
+  /** One GET, asked again with backoff while the server cannot be reached. */
+  private HttpResponse<byte[]> send(HttpRequest req) throws IOException {
+    int attempts = retry.retries() + 1;
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while asking " + req.uri() + " which server it is");
+      } catch (IOException e) {
+        if (attempt + 1 >= attempts) {
+          throw new IOException("GET " + req.uri() + ": " + e + (attempts > 1 ? " (" + attempts + " attempts)" : "")
+              + "; is the server up, and is the endpoint its base URL (such as http://host:8000/v1)?", e);
+        }
+        pause(retry.delay(attempt, null));
+      }
+    }
+  }
+
+  private static void pause(Duration d) throws InterruptedIOException {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting for the server to come up");
+    }
   }
 
   private Optional<JsonNode> parse(byte[] body) {

@@ -1,6 +1,7 @@
 package org.entropyharness.lm.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,7 +76,7 @@ final class TokenCounts {
   }
 
   private static void fill(int[] out, List<Map<Measure, String>> notes, String why) {
-    java.util.Arrays.fill(out, Trace.UNKNOWN);
+    Arrays.fill(out, Trace.UNKNOWN);
     notes.forEach(n -> n.put(Measure.COMPLETION_TOKENS, why));
   }
 }

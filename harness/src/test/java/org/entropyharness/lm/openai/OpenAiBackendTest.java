@@ -47,7 +47,8 @@ class OpenAiBackendTest {
   private OpenAiBackend backend(Map<String, Object> overrides) {
     Map<String, Object> m = new HashMap<>(Map.of(
         "endpoints", List.of(server.baseUri().toString()), "name", "scripted", "top-logprobs", 5,
-        "timeout-seconds", 1, "retries", 5, "initial-backoff-ms", 10, "api-key-env", "TEST_KEY"));
+        "timeout-seconds", 1, "retries", 5, "initial-backoff-ms", 10, "api-key-env", "TEST_KEY",
+        "server", "vllm")); // what the scripted server imitates; detection has its own tests
     m.putAll(overrides);
     OpenAiBackend b = new OpenAiBackend(OpenAiConfig.fromMap(m), name -> name.equals("TEST_KEY") ? KEY : null);
     backends.add(b);

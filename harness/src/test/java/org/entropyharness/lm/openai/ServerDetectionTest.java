@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class ServerDetectionTest {
   private static ServerDetection detection() {
-    return new ServerDetection(HttpClient.newHttpClient(), Duration.ofSeconds(5), null);
+    return new ServerDetection(HttpClient.newHttpClient(), Duration.ofSeconds(5), null,
+        new RetryPolicy(0, Duration.ZERO, Duration.ZERO));
   }
 
   @Test
@@ -48,6 +49,19 @@ class ServerDetectionTest {
     assertThatThrownBy(() -> detection().detect(base))
         .hasMessageStartingWith("GET http://127.0.0.1:" + port + "/v1/models: java.net.ConnectException")
         .hasMessageEndingWith("; is the server up, and is the endpoint its base URL (such as http://host:8000/v1)?");
+  }
+
+  @Test
+  void should_ask_again_while_the_server_is_not_up_yet() throws IOException {
+    int port;
+    try (var socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    URI base = URI.create("http://127.0.0.1:" + port + "/v1");
+    ServerDetection patient = new ServerDetection(HttpClient.newHttpClient(), Duration.ofSeconds(5), null,
+        new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(20)));
+    assertThatThrownBy(() -> patient.detect(base)).hasMessageContaining("ConnectException")
+        .hasMessageContaining(" (3 attempts); is the server up");
   }
 
   @Test
