@@ -154,7 +154,8 @@ class OpenAiFailuresTest {
           .haveExactly(1, event(test(), displayName("runs"), finishedWithFailure(message(
               String.format("%nExpecting%n  sample@1 runs%nto be measured on a working server,%nbut %s", reason)))))
           .haveExactly(1, event(test(), displayName("accuracy worse by at most 5pp @95%"), finishedWithFailure(message(
-              String.format("%nExpecting%n  sample@1 accuracy%nto be measured on a working server,%nbut %s", reason)))));
+              m -> m.equals(suite + ":13:5: accuracy worse by at most 5pp @95%" + String.format(
+                  "%nExpecting%n  sample@1 accuracy%nto be gated against its baseline,%nbut %s", reason))))));
     }
   }
 
@@ -167,8 +168,9 @@ class OpenAiFailuresTest {
           gatedSuite(replay).toString(), "--runs", dir.resolve("runs").toString());
 
       assertThat(exit).isEqualTo(1);
-      assertThat(out.toString()).contains("check sample@1 FAILED: 4 of 12 traces failed (33.3%, above "
-          + "max-failed-share 5.0%)", "gate sample@1 incomparable: 4 of 12 traces failed");
+      assertThat(out.toString()).contains("check replay sample@1 FAILED: 4 of 12 traces failed (33.3%, above "
+          + "max-failed-share 5.0%)", "gate replay sample@1 accuracy worse by at most 5pp @95%: MISSING: 4 of 12 "
+          + "traces failed");
     }
   }
 }

@@ -3,22 +3,17 @@ package org.entropyharness.lm.openai;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import org.entropyharness.run.CellRunner;
-import org.entropyharness.run.CellRunners;
-import org.entropyharness.run.MethodRegistry;
-import org.entropyharness.run.RunProgress;
+import org.entropyharness.run.Families;
+import org.entropyharness.run.SessionRuns;
 import org.entropyharness.run.Shard;
-import org.entropyharness.run.SuiteExecution;
 import org.entropyharness.store.MetricRow;
-import org.entropyharness.store.RunDirectory;
 import org.entropyharness.suite.SuiteLoader;
 import org.entropyharness.suite.SuiteSpec;
 
 /**
  * A reasoning suite over the recorded problems against a {@link ReplayServer}, run as a user runs one: a suite file,
- * the suite's cell runner, {@link SuiteExecution} into a run folder.
+ * a suite session into a run folder ({@link SessionRuns}).
  */
 final class ReplaySuite {
   static final String METRICS = "[accuracy, pass@1, pass@4, tokens, entropy, confidence, confidence-ece, "
@@ -48,16 +43,13 @@ final class ReplaySuite {
   static SuiteSpec load(Path dir, String yaml) throws IOException {
     Path file = Files.createDirectories(dir).resolve("replay.yaml");
     Files.writeString(file, yaml);
-    return new SuiteLoader(MethodRegistry.INSTANCE).load(file);
+    return new SuiteLoader(Families.ALL).load(file);
   }
 
   /** Runs every cell and returns the run's metric rows. */
   static List<MetricRow> run(Path dir, String yaml) throws IOException {
     SuiteSpec suite = load(dir, yaml);
-    try (CellRunner runner = CellRunners.open(suite)) {
-      return new SuiteExecution(suite, new RunDirectory(Files.createDirectories(dir.resolve("run"))), Shard.ALL,
-          Clock.systemUTC()).execute(runner, RunProgress.silent());
-    }
+    return SessionRuns.run(suite, Files.createDirectories(dir.resolve("runs")), Shard.ALL).readMetrics();
   }
 
   /** The row of a metric on slice all of the suite's first cell. */

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.entropyharness.run.MethodRegistry;
+import org.entropyharness.run.Families;
 import org.entropyharness.suite.SuiteLoader;
 import org.entropyharness.suite.SuiteSpec;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ class ShippedOpenAiSuiteTest {
 
   @Test
   void should_leave_room_for_the_longest_prompt_in_the_models_context() throws IOException {
-    SuiteSpec suite = new SuiteLoader(MethodRegistry.INSTANCE).load(Path.of("../suites/math-openai.yaml"));
+    SuiteSpec suite = new SuiteLoader(Families.ALL).load(Path.of("../suites/math-openai.yaml"));
     String template = suite.protocol().string("prompt", "{question}");
     ObjectMapper json = new ObjectMapper();
     int longest = 0;
