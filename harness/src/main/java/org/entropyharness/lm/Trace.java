@@ -8,10 +8,12 @@ import java.util.Objects;
  * @param text the completion text
  * @param promptTokens tokens in the prompt, as the backend counted them
  * @param completionTokens tokens generated
- * @param tokenEntropies Shannon entropy (nats) of each next-token distribution, exact or top-k per provenance
+ * @param tokenEntropies Shannon entropy (nats) of each next-token distribution: exact, or of the top-k renormalised,
+ *     as {@code provenance} says; NaN where the server returned no logprobs
  * @param tokenConfidences DeepConf token confidence, minus the mean of the top-k logprobs, per token
+ *     ({@code metric.token.TopKConfidence}); NaN where there were none
  * @param tokenLogprobs logprob of each chosen token
- * @param provenance how the entropies were computed
+ * @param provenance what the entropies measured
  * @param finishReason "stop", "length", or the backend's word
  * @param error null, or why this trace failed after retries (then text is empty and it counts as failed)
  */

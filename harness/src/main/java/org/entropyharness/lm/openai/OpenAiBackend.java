@@ -31,11 +31,12 @@ import org.entropyharness.lm.Trace;
  * A {@link LanguageModel} served over the OpenAI-compatible HTTP API (vLLM, SGLang, llama.cpp server, Ollama).
  *
  * <p>One request asks for all {@code n} choices with the request's seed; servers that return fewer choices (llama.cpp,
- * Ollama ignore {@code n}) are asked again for the rest with seed {@code seed + choicesSoFar}. Entropies are top-k
- * estimates ({@link TopKStatistics}). Requests go round-robin over the endpoints, at most {@code max-concurrency} in
- * flight; transient failures are retried per {@link RetryPolicy}, and choices still failing come back as
- * {@link Trace#failed} traces. The API key is read from the environment variable the config names and is sent only
- * in the {@code Authorization} header.
+ * Ollama ignore {@code n}) are asked again for the rest with seed {@code seed + choicesSoFar}. Per-token entropies
+ * are those of the server's top-k logprobs renormalised over the k ({@link
+ * org.entropyharness.metric.token.TopKEntropy}), confidences DeepConf's over the same k. Requests go round-robin
+ * over the endpoints, at most {@code max-concurrency} in flight; transient failures are retried per {@link
+ * RetryPolicy}, and choices still failing come back as {@link Trace#failed} traces. The API key is read from the
+ * environment variable the config names and is sent only in the {@code Authorization} header.
  */
 public final class OpenAiBackend implements LanguageModel {
   private final OpenAiConfig config;

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.entropyharness.lm.EntropyProvenance;
 import org.entropyharness.lm.Trace;
+import org.entropyharness.metric.token.TopKConfidence;
+import org.entropyharness.metric.token.TopKEntropy;
 
 /** Turns a completions or chat-completions response into traces with per-token statistics. */
 final class OpenAiResponses {
@@ -96,7 +98,8 @@ final class OpenAiResponses {
 
   /**
    * vLLM adds the chosen token to the top list when it is not among the top k (k + 1 entries); only the k largest
-   * are used, so every server's statistics mean the same top-k quantity.
+   * are used, so every server's statistics mean the same top-k quantity. A token without top logprobs gets NaN
+   * entropy and confidence: missing, not zero.
    */
   private static void fill(Tokens t, int j, double chosen, List<Double> top, int topK) {
     double[] lps = top.stream().mapToDouble(Double::doubleValue).sorted().toArray();
@@ -104,8 +107,8 @@ final class OpenAiResponses {
       lps = java.util.Arrays.copyOfRange(lps, lps.length - topK, lps.length);
     }
     t.logprobs()[j] = (float) chosen;
-    t.entropies()[j] = lps.length == 0 ? Float.NaN : (float) TopKStatistics.entropy(lps);
-    t.confidences()[j] = (float) TopKStatistics.confidence(lps);
+    t.entropies()[j] = (float) TopKEntropy.renormalised(lps);
+    t.confidences()[j] = lps.length == 0 ? Float.NaN : (float) TopKConfidence.of(lps, lps.length);
   }
 
   static String abbreviate(String s) {

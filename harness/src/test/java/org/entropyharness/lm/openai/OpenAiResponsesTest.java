@@ -26,8 +26,8 @@ class OpenAiResponsesTest {
     Trace t = OpenAiResponses.parse(r, false, 2).get(0);
     assertThat(t.tokenLogprobs()).containsExactly(-3.0f);
     assertThat((double) t.tokenConfidences()[0]).isCloseTo(1.0, within(1e-6));
-    assertThat((double) t.tokenEntropies()[0])
-        .isCloseTo(TopKStatistics.entropy(new double[] {-0.5, -1.5}), within(1e-6));
+    // Renormalised over the two kept: q = (1, e^-1) / (1 + e^-1), H = -(q1 ln q1 + q2 ln q2).
+    assertThat((double) t.tokenEntropies()[0]).isCloseTo(0.5822031088882179, within(1e-6));
   }
 
   @Test
