@@ -15,12 +15,12 @@ import java.util.Objects;
  * @param text the completion text
  * @param promptTokens tokens in the prompt, as the backend counted them; {@link #UNKNOWN} when not known
  * @param completionTokens tokens generated; {@link #UNKNOWN} when not known
- * @param tokenEntropies Shannon entropy (nats) of each next-token distribution, exact or top-k per provenance; NaN
- *     where not measured
- * @param tokenConfidences DeepConf token confidence, minus the mean of the top-k logprobs, per token; NaN where not
- *     measured
+ * @param tokenEntropies Shannon entropy (nats) of each next-token distribution: exact, or of the top-k renormalised,
+ *     as {@code provenance} says; NaN where not measured
+ * @param tokenConfidences DeepConf token confidence, minus the mean of the top-k logprobs, per token
+ *     ({@code metric.token.TopKConfidence}); NaN where not measured
  * @param tokenLogprobs logprob of each chosen token; NaN where not measured
- * @param provenance how the entropies were computed
+ * @param provenance what the entropies measured
  * @param finishReason "stop", "length", or the backend's word
  * @param error null, or why this trace failed after retries (then text is empty and it counts as failed)
  * @param notes per kind of measurement, why it is missing or partial, or how it was obtained when not the usual way

@@ -8,13 +8,15 @@ import java.util.Locale;
 import java.util.Map;
 import org.entropyharness.lm.EntropyProvenance;
 import org.entropyharness.lm.Trace.Measure;
+import org.entropyharness.metric.token.TopKConfidence;
+import org.entropyharness.metric.token.TopKEntropy;
 
 /**
  * Per-token statistics of one choice from what the server sent, checked first: log-probabilities are at most 0, each
  * position lists the k entries asked for (k + 1 where the profile allows the sampled token as an extra), and
  * placeholders count as tokens below the top k. What cannot be measured is NaN with a note saying why.
  *
- * @param entropies top-k entropy estimate per token (nats), NaN where not measured
+ * @param entropies entropy of the top k renormalised, per token (nats), NaN where not measured
  * @param confidences DeepConf token confidence per token, NaN where not measured
  * @param logprobs the sampled token's logprob per token, NaN where not measured
  * @param provenance the k the estimates used
@@ -97,8 +99,8 @@ record ChoiceStatistics(
       }
       fewer += r.entries() < effK ? 1 : 0;
       more += r.entries() > allowed ? 1 : 0;
-      h[j] = (float) TopKStatistics.entropy(values);
-      c[j] = (float) TopKStatistics.confidence(values);
+      h[j] = (float) TopKEntropy.renormalised(values);
+      c[j] = (float) TopKConfidence.of(values, values.length);
     }
     // Notes name what happened, not how often, so the metrics can group traces by reason.
     if (noTop > 0) {

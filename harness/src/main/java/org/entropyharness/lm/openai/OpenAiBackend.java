@@ -35,7 +35,9 @@ import org.entropyharness.lm.Trace;
  * choices with the request's seed; llama.cpp and Ollama get {@code n} single requests with seeds {@code seed + i}.
  * With {@code server: auto} the constructor asks each endpoint which server it is ({@link ServerDetection}) and
  * prints what it chose. Responses are read and checked by {@link OpenAiResponses}; implausible repeats among a
- * prompt's choices are marked failed ({@link DuplicateChoices}).
+ * prompt's choices are marked failed ({@link DuplicateChoices}). Per-token entropies are those of the server's top-k
+ * logprobs renormalised over the k ({@link org.entropyharness.metric.token.TopKEntropy}), confidences DeepConf's
+ * over the same k.
  *
  * <p>Requests go round-robin over the endpoints, at most {@code max-concurrency} in flight. Transient failures
  * (overloads, timeouts) are retried per {@link RetryPolicy}; a bad request is not, and an identical request that

@@ -77,7 +77,7 @@ class OpenAiBackendTest {
       }
     });
     assertThat(again).extracting(Trace::text).isEqualTo(first.stream().map(Trace::text).toList());
-    assertThat(b.info().provenance().label()).isEqualTo("top-5");
+    assertThat(b.info().provenance().label()).isEqualTo("top-5 renormalised T=server");
     var body = server.bodies().get(0);
     assertThat(body.path("n").asInt()).isEqualTo(3);
     assertThat(body.path("seed").asLong()).isEqualTo(42);

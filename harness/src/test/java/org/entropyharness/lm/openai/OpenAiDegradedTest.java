@@ -71,7 +71,7 @@ class OpenAiDegradedTest {
       assertThat(ReplaySuite.row(rows, "entropy").value()).as("%s", placeholder).isCloseTo(r.meanEntropy(), within(1e-5));
       assertThat(ReplaySuite.row(rows, "confidence").value()).as("%s", placeholder)
           .isCloseTo(r.meanConfidence(), within(1e-5)).isLessThan(10);
-      assertThat(ReplaySuite.row(rows, "entropy").provenance()).isEqualTo("top-3");
+      assertThat(ReplaySuite.row(rows, "entropy").provenance()).isEqualTo("top-3 renormalised T=server");
     }
   }
 

@@ -28,15 +28,18 @@ class OpenAiResponsesTest {
     return OpenAiResponses.parse(json(response), new OpenAiResponses.ReadContext(chat, k, p)).traces();
   }
 
-  /** -p ln p summed, with the rest of the mass as one more outcome: the estimate's definition, by hand. */
+  /** Shannon entropy of the given probabilities renormalised to sum to 1, by hand. */
   private static double topKEntropy(double... logprobs) {
-    double h = 0;
     double mass = 0;
     for (double lp : logprobs) {
-      h -= Math.exp(lp) * lp;
       mass += Math.exp(lp);
     }
-    return mass < 1 ? h - (1 - mass) * Math.log(1 - mass) : h;
+    double h = 0;
+    for (double lp : logprobs) {
+      double q = Math.exp(lp) / mass;
+      h -= q * Math.log(q);
+    }
+    return h;
   }
 
   @Test
@@ -48,7 +51,7 @@ class OpenAiResponsesTest {
     assertThat((double) t.tokenConfidences()[0]).isCloseTo(1.0, within(1e-6));
     assertThat((double) t.tokenEntropies()[0]).isCloseTo(topKEntropy(-0.5, -1.5), within(1e-6));
     assertThat(t.notes()).isEmpty();
-    assertThat(t.provenance().label()).isEqualTo("top-2");
+    assertThat(t.provenance().label()).isEqualTo("top-2 renormalised T=server");
   }
 
   @Test
@@ -86,7 +89,7 @@ class OpenAiResponsesTest {
         + "{'token':'w','logprob':-4.0,'top_logprobs':[{'token':'w','logprob':-4.0},{'token':'u','logprob':-0.2},"
         + "{'token':'v','logprob':-1.8}]}]}}],'usage':{'prompt_tokens':5,'completion_tokens':1}}", true, 3, VLLM)
         .get(0);
-    assertThat(t.provenance().label()).isEqualTo("top-2");
+    assertThat(t.provenance().label()).isEqualTo("top-2 renormalised T=server");
     assertThat((double) t.tokenEntropies()[0]).isCloseTo(topKEntropy(-0.2, -1.8), within(1e-6));
   }
 

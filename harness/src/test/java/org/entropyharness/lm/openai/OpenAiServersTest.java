@@ -42,8 +42,9 @@ class OpenAiServersTest {
 
   @ParameterizedTest
   @CsvSource({
-      "vllm-completions, top-3", "vllm-chat, top-2", "sglang-completions, top-3", "llama-cpp-2025, top-3",
-      "llama-cpp-2026, top-3", "ollama-chat, top-3"})
+      "vllm-completions, top-3 renormalised T=server", "vllm-chat, top-2 renormalised T=server",
+      "sglang-completions, top-3 renormalised T=server", "llama-cpp-2025, top-3 renormalised T=server",
+      "llama-cpp-2026, top-3 renormalised T=server", "ollama-chat, top-3 renormalised T=server"})
   void should_report_what_the_recorded_responses_imply(String variant, String topK) throws IOException {
     List<MetricRow> rows = run(variant, "auto");
     Recorded r = Recorded.of(variant);

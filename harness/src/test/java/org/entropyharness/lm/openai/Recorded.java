@@ -143,7 +143,7 @@ final class Recorded {
     return byProblem.values().stream().flatMap(List::stream).mapToInt(Choice::promptTokens).average().orElseThrow();
   }
 
-  /** Mean over traces of the mean over tokens of the top-k entropy estimate (rest of the mass as one outcome). */
+  /** Mean over traces of the mean over tokens of the entropy of the top k renormalised. */
   double meanEntropy() {
     return byProblem.values().stream().flatMap(List::stream)
         .mapToDouble(c -> c.tops().stream().mapToDouble(t -> entropy(largest(t))).average().orElseThrow())
@@ -163,13 +163,17 @@ final class Recorded {
         .mapToDouble(Double::doubleValue).toArray();
   }
 
+  /** Shannon entropy of the top values' probabilities renormalised to sum to 1. */
   private static double entropy(double[] logprobs) {
-    double h = 0;
     double mass = 0;
     for (double lp : logprobs) {
-      h -= Math.exp(lp) * lp;
       mass += Math.exp(lp);
     }
-    return mass < 1 - 1e-12 ? h - (1 - mass) * Math.log(1 - mass) : h;
+    double h = 0;
+    for (double lp : logprobs) {
+      double q = Math.exp(lp) / mass;
+      h -= q * Math.log(q);
+    }
+    return h;
   }
 }
