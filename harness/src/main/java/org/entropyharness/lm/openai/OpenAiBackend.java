@@ -60,6 +60,13 @@ public final class OpenAiBackend implements LanguageModel {
   private final Map<String, String> badRequests = new ConcurrentHashMap<>();
   private final AtomicInteger reports = new AtomicInteger();
   private final PrintStream log;
+  private final Backoff backoff;
+
+  /** How the backend waits before a retry; tests record the waits instead of sleeping through them. */
+  @FunctionalInterface
+  interface Backoff {
+    void pause(Duration wait) throws InterruptedIOException;
+  }
 
   /** A backend reading its API key (if any) from the process environment. */
   public OpenAiBackend(OpenAiConfig config) {
@@ -75,7 +82,12 @@ public final class OpenAiBackend implements LanguageModel {
    * @throws IllegalStateException when {@code server: auto} cannot tell which server runs at an endpoint
    */
   public OpenAiBackend(OpenAiConfig config, Function<String, String> environment) {
+    this(config, environment, OpenAiBackend::sleep);
+  }
+
+  OpenAiBackend(OpenAiConfig config, Function<String, String> environment, Backoff backoff) {
     this.config = config;
+    this.backoff = backoff;
     this.apiKey = config.apiKeyEnv() == null ? null : environment.apply(config.apiKeyEnv());
     if (config.apiKeyEnv() != null && (apiKey == null || apiKey.isBlank())) {
       throw new IllegalArgumentException(
@@ -204,7 +216,7 @@ public final class OpenAiBackend implements LanguageModel {
     int attempts = config.retry().retries() + 1;
     for (int attempt = 0; attempt < attempts; attempt++) {
       if (last instanceof HttpAttempt.Retry r) {
-        sleep(config.retry().delay(attempt - 1, r.retryAfter()));
+        backoff.pause(config.retry().delay(attempt - 1, r.retryAfter()));
       }
       last = attemptOnce(endpoint(), call);
       if (!(last instanceof HttpAttempt.Retry)) {
