@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.entropyharness.gate.FailedTraceCheck;
 import org.entropyharness.gate.GatePolicy;
 import org.entropyharness.gate.GateVerdict;
 import org.entropyharness.store.Baseline;
@@ -53,7 +54,8 @@ public final class RunGates {
   public static List<GateVerdict> decide(SuiteSpec suite, RunDirectory run, SessionOptions options) throws IOException {
     List<MetricRow> rows = run.readMetrics();
     Optional<Baseline> baseline = new Baselines(options.baselines()).find(suite.name());
-    GatePolicy policy = new GatePolicy(options.allowFingerprintMismatch(), options.requireBaselines());
+    GatePolicy policy = new GatePolicy(options.allowFingerprintMismatch(), options.requireBaselines(),
+        FailedTraceCheck.maxShare(suite));
     List<String> ran = run.readManifest().cells().stream().map(RunManifest.CellEntry::id).toList();
     List<GateVerdict> verdicts = new ArrayList<>();
     for (CellSpec cell : suite.cells()) {

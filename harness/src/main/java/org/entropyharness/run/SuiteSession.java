@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.entropyharness.gate.FailedTraceCheck;
 import org.entropyharness.gate.GatePolicy;
 import org.entropyharness.gate.GateVerdict;
 import org.entropyharness.store.Baseline;
@@ -184,8 +185,8 @@ public final class SuiteSession implements AutoCloseable {
   /** Decides one gate of a cell, running the cell first if it has not run. */
   public GateVerdict gate(CellSpec cell, GateSpec gate) throws IOException {
     CellResult result = run(cell, CellContext.Progress.NONE);
-    return new GatePolicy(options.allowFingerprintMismatch(), options.requireBaselines())
-        .decide(gate, cell.id(), result.rows(), baseline, promoteCommand());
+    return new GatePolicy(options.allowFingerprintMismatch(), options.requireBaselines(),
+        FailedTraceCheck.maxShare(suite)).decide(gate, cell.id(), result.rows(), baseline, promoteCommand());
   }
 
   /**
@@ -208,8 +209,8 @@ public final class SuiteSession implements AutoCloseable {
 
   /** Decides one gate of a group, running its cells first if they have not run. */
   public GateVerdict gate(CellGroup group, GateSpec gate) throws IOException {
-    return new GatePolicy(options.allowFingerprintMismatch(), options.requireBaselines())
-        .decide(gate, group.id(), groupRows(group), baseline, promoteCommand());
+    return new GatePolicy(options.allowFingerprintMismatch(), options.requireBaselines(),
+        FailedTraceCheck.maxShare(suite)).decide(gate, group.id(), groupRows(group), baseline, promoteCommand());
   }
 
   /** Decides every gate of a group. */

@@ -4,6 +4,7 @@ import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
+import org.entropyharness.metric.token.SoftmaxEntropy;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -166,11 +167,8 @@ public final class DjlTorchScriptBackend implements LanguageModel {
     float[][] logits = allLogits(row);
     float[] out = new float[scored];
     for (int i = 0; i < scored; i++) {
-      float[] scaled = logits[context.size() - 1 + i].clone();
-      for (int v = 0; v < scaled.length; v++) {
-        scaled[v] /= (float) temperature;
-      }
-      out[i] = (float) new NextToken(scaled).entropy;
+      float[] next = logits[context.size() - 1 + i];
+      out[i] = (float) SoftmaxEntropy.shannonAt(next, 0, next.length, temperature);
     }
     return out;
   }

@@ -1,6 +1,7 @@
 package org.entropyharness.lm.embedded;
 
 import org.entropyharness.lm.TokenScorer;
+import org.entropyharness.metric.token.SoftmaxEntropy;
 import org.entropyharness.lm.Trace;
 
 /**
@@ -19,9 +20,6 @@ final class EmbeddedScorer implements TokenScorer {
 
   @Override
   public float[] entropies(String prompt, Trace trace, double temperature) {
-    if (!(temperature > 0)) {
-      throw new IllegalArgumentException("entropy temperature must be positive: " + temperature);
-    }
     int[] context = tokenizer.encodePrompt(prompt);
     int[] completion = tokenizer.encode(trace.text());
     boolean ended = trace.completionTokens() == completion.length + 1;
@@ -45,12 +43,7 @@ final class EmbeddedScorer implements TokenScorer {
     int vocabulary = transformer.config().vocabularySize();
     float[] out = new float[scored];
     for (int i = 0; i < scored; i++) {
-      double[] logp = TokenChoice.logSoftmax(logits[context.length - 1 + i], 0, vocabulary, temperature);
-      double entropy = 0;
-      for (double lp : logp) {
-        entropy -= Math.exp(lp) * lp;
-      }
-      out[i] = (float) entropy;
+      out[i] = (float) SoftmaxEntropy.shannonAt(logits[context.length - 1 + i], 0, vocabulary, temperature);
     }
     return out;
   }

@@ -184,7 +184,7 @@ public final class ReasoningCellRunner implements CellRunner {
     }
     boolean finalCorrect = !result.finalAnswer().isEmpty() && AnswerChecker.equivalent(result.finalAnswer(), p.answer());
     return new ProblemOutcome(p.id(), p.group(), p.answer(), result.finalAnswer(), finalCorrect, result.traces(),
-        result.answers(), extractions, correct);
+        result.answers(), extractions, correct, result.abstained());
   }
 
   private static List<SampleRow> samples(CellSpec cell, List<ProblemOutcome> outcomes) {
@@ -193,12 +193,18 @@ public final class ReasoningCellRunner implements CellRunner {
       for (int i = 0; i < o.n(); i++) {
         Trace t = o.traces().get(i);
         rows.add(new SampleRow(cell.id(), cell.method().label(), cell.seed(), o.group(), o.problemId(), i,
-            o.answers().get(i), o.reference(), t.failed() ? null : o.correct()[i], ReasoningMetrics.confidence(t),
-            ReasoningMetrics.meanEntropy(t), t.promptTokens(), t.completionTokens(), t.tokenEntropies(), t.text(),
+            o.answers().get(i), o.reference(), t.failed() ? null : o.correct()[i], TraceMeasures.confidence(t),
+            TraceMeasures.meanEntropy(t), count(TraceMeasures.promptTokens(t)),
+            count(TraceMeasures.completionTokens(t)), t.tokenEntropies(), t.text(),
             o.extractions().get(i), t.failed() ? "error: " + t.error() : "ok"));
       }
     }
     return rows;
+  }
+
+  /** A measured count, or null (the column's "not measured"). */
+  private static Integer count(double v) {
+    return Double.isFinite(v) ? (int) v : null;
   }
 
   @Override
