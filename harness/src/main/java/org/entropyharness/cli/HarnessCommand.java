@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
       BaselineCommand.class,
       CompareCommand.class,
       MergeCommand.class,
+      GateCommand.class,
+      HistoryCommand.class,
       InspectCommand.class,
       GradeCommand.class,
       CorruptCommand.class,
