@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       MergeCommand.class,
       GateCommand.class,
       HistoryCommand.class,
+      SubmitCommand.class,
       InspectCommand.class,
       GradeCommand.class,
       CorruptCommand.class,

@@ -29,7 +29,7 @@ class ArchitectureTest {
           .layer("gate").definedBy("org.entropyharness.gate..")
           .layer("run").definedBy("org.entropyharness.run..")
           .layer("outer").definedBy("org.entropyharness.engine..", "org.entropyharness.jupiter..", "org.entropyharness.report..",
-              "org.entropyharness.cli..")
+              "org.entropyharness.cluster..", "org.entropyharness.cli..")
           .whereLayer("outer").mayOnlyBeAccessedByLayers("outer")
           .whereLayer("run").mayOnlyBeAccessedByLayers("outer")
           .whereLayer("gate").mayOnlyBeAccessedByLayers("run", "outer")
