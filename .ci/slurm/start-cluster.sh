@@ -13,7 +13,6 @@ set -uo pipefail
 
 state="${HARNESS_SLURM_DIR:-/tmp/entropy-harness-slurm}"
 conf="$state/slurm.conf"
-node="$(hostname -s)"
 
 fail() {
   echo "slurm: cannot start: $*" >&2
@@ -23,6 +22,7 @@ fail() {
 for tool in munged munge unmunge slurmctld slurmd sbatch squeue sinfo scontrol; do
   command -v "$tool" >/dev/null 2>&1 || fail "$tool not found; install Debian's slurm-wlm and munge (apt-get install slurm-wlm munge)"
 done
+node="$(hostname -s)"
 [ "$(id -u)" = 0 ] || fail "the daemons are started as root and this is uid $(id -u)"
 mkdir -p "$state" || fail "cannot create $state"
 export SLURM_CONF="$conf"
@@ -35,10 +35,9 @@ node_state() {
   sinfo -h -n "$node" -o %T 2>/dev/null | head -1
 }
 
-if [ -f "$conf" ] && scontrol ping 2>/dev/null | grep -q 'is UP' && [[ "$(node_state)" =~ ^(idle|mixed|allocated|completing) ]]; then
-  echo "slurm: up (already running), SLURM_CONF=$conf"
-  exit 0
-fi
+running() { # daemon name: alive under its pid file
+  pgrep -F "$state/$1.pid" "$1" >/dev/null 2>&1
+}
 
 start_munge() {
   if munge -n 2>/dev/null | unmunge >/dev/null 2>&1; then
@@ -56,6 +55,7 @@ start_munge() {
   fail "munged started but munge -n | unmunge fails; see /var/log/munge/munged.log"
 }
 
+# Writes slurm.conf; returns 0 when it changed (the running daemons then have the old one).
 write_conf() {
   mkdir -p "$state/ctld" "$state/slurmd" "$state/log"
   cat >"$conf.new" <<CONF
@@ -92,6 +92,10 @@ KillWait=5
 NodeName=$node NodeAddr=127.0.0.1 CPUs=$(nproc) State=UNKNOWN
 PartitionName=harness Nodes=$node Default=YES MaxTime=INFINITE State=UP
 CONF
+  if cmp -s "$conf.new" "$conf"; then
+    rm -f "$conf.new"
+    return 1
+  fi
   mv "$conf.new" "$conf"
 }
 
@@ -102,20 +106,25 @@ start_daemon() { # name, then the command
   "$@" >"$state/log/$name.start" 2>&1 9>&- || fail "$name did not start: $(tail -1 "$state/log/$name.start"); see $state/log/$name.log"
 }
 
+how="already running"
 start_munge
-write_conf
-if ! scontrol ping 2>/dev/null | grep -q 'is UP'; then
-  pkill -F "$state/slurmctld.pid" slurmctld 2>/dev/null
-  start_daemon slurmctld slurmctld -f "$conf"
+if write_conf; then
+  for daemon in slurmd slurmctld; do
+    pkill -F "$state/$daemon.pid" "$daemon" 2>/dev/null
+  done
+  for _ in $(seq 50); do
+    running slurmd || running slurmctld || break
+    sleep 0.1
+  done
+  how=started
 fi
-if ! pgrep -F "$state/slurmd.pid" slurmd >/dev/null 2>&1; then
-  start_daemon slurmd slurmd -f "$conf"
-fi
+running slurmctld || { start_daemon slurmctld slurmctld -f "$conf"; how=started; }
+running slurmd || { start_daemon slurmd slurmd -f "$conf"; how=started; }
 
 for _ in $(seq 150); do
   s="$(node_state)"
   if [[ "$s" =~ ^(idle|mixed|allocated|completing) ]]; then
-    echo "slurm: up, node $node ($(nproc) CPUs) in partition harness, SLURM_CONF=$conf"
+    echo "slurm: up ($how), node $node ($(nproc) CPUs) in partition harness, SLURM_CONF=$conf"
     exit 0
   fi
   sleep 0.2

@@ -6,7 +6,7 @@ for daemon in slurmd slurmctld; do
   pid_file="$state/$daemon.pid"
   if [ -f "$pid_file" ] && pkill -F "$pid_file" "$daemon"; then
     for _ in $(seq 50); do
-      pgrep -F "$pid_file" "$daemon" >/dev/null || break
+      pgrep -F "$pid_file" "$daemon" >/dev/null 2>&1 || break
       sleep 0.1
     done
     echo "slurm: stopped $daemon"
