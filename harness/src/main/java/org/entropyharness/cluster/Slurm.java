@@ -35,7 +35,11 @@ public final class Slurm {
     List<String> command = new ArrayList<>(List.of(bin.resolve("sbatch").toString(), "--parsable"));
     command.addAll(options);
     command.add(script.toString());
-    String out = run(command).strip();
+    Result result = run(command);
+    if (result.exitCode() != 0) {
+      throw new SchedulerException(String.join(" ", command) + " failed (exit " + result.exitCode() + "): " + result.lastLine());
+    }
+    String out = result.output().strip();
     // --parsable prints "jobid" or "jobid;cluster".
     String id = out.contains(";") ? out.substring(0, out.indexOf(';')) : out;
     if (!id.matches("\\d+")) {
@@ -46,41 +50,44 @@ public final class Slurm {
 
   /** The tasks of a job (array) still queued or running, e.g. {@code 12_3}; none once it has ended. */
   public List<String> unfinishedTasks(String jobId) throws IOException {
-    Process process = start(List.of(bin.resolve("squeue").toString(), "--noheader", "--array", "--jobs=" + jobId,
-        "--format=%i"));
-    String out = output(process);
-    if (process.exitValue() != 0) {
-      return List.of(); // squeue rejects a job id the controller has already forgotten: it has ended
+    Result result = run(List.of(bin.resolve("squeue").toString(), "--noheader", "--array", "--jobs=" + jobId, "--format=%i"));
+    if (result.exitCode() != 0) {
+      if (result.output().contains("Invalid job id")) {
+        return List.of(); // the controller has forgotten the job: it ended a while ago
+      }
+      throw new SchedulerException("squeue could not say whether job " + jobId + " still runs: " + result.lastLine());
     }
-    return out.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    return result.output().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
   }
 
-  private String run(List<String> command) throws IOException {
-    Process process = start(command);
-    String out = output(process);
-    if (process.exitValue() != 0) {
-      String reason = out.isBlank() ? "no message" : out.strip().lines().reduce((a, b) -> b).orElse("");
-      throw new SchedulerException(String.join(" ", command) + " failed (exit " + process.exitValue() + "): " + reason);
-    }
-    return out;
-  }
-
-  private static Process start(List<String> command) throws IOException {
-    return new ProcessBuilder(command).redirectErrorStream(true).start();
-  }
-
-  private static String output(Process process) throws IOException {
+  /** Runs a command with its output in a file, so a hung command is noticed at the timeout. */
+  private static Result run(List<String> command) throws IOException {
+    Path output = Files.createTempFile("slurm-command", ".out");
     try {
-      byte[] bytes = process.getInputStream().readAllBytes();
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
       if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         process.destroyForcibly();
-        throw new SchedulerException(process.info().command().orElse("slurm command") + " did not answer in "
-            + TIMEOUT_SECONDS + " s; is slurmctld reachable (scontrol ping)?");
+        throw new SchedulerException(command.get(0) + " did not answer in " + TIMEOUT_SECONDS
+            + " s; is slurmctld reachable (scontrol ping)?");
       }
-      return new String(bytes, StandardCharsets.UTF_8);
+      return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new SchedulerException("interrupted while waiting for a Slurm command");
+      throw new SchedulerException("interrupted while waiting for " + command.get(0));
+    } finally {
+      Files.deleteIfExists(output);
+    }
+  }
+
+  /**
+   * What a command printed and its exit code.
+   *
+   * @param exitCode exit code
+   * @param output standard output and error
+   */
+  private record Result(int exitCode, String output) {
+    String lastLine() {
+      return output.strip().lines().reduce((a, b) -> b).orElse("no message");
     }
   }
 }
