@@ -49,8 +49,8 @@ final class SubmitCommand implements Callable<Integer> {
   @Option(names = "--partition", paramLabel = "P", description = "Slurm partition (default: the cluster's).")
   String partition;
 
-  @Option(names = "--gpus-per-shard", paramLabel = "G", description = "GPUs per array task, requested as --gres=gpu:G.")
-  Integer gpusPerShard;
+  @Option(names = "--gpus-per-shard", paramLabel = "G", description = "GPUs per array task, G or TYPE:G, requested as --gres=gpu:G.")
+  String gpusPerShard;
 
   @Option(names = "--cpus-per-shard", paramLabel = "C", description = "CPUs per array task (--cpus-per-task).")
   Integer cpusPerShard;

@@ -10,13 +10,15 @@ import java.util.regex.Pattern;
  *
  * @param partition partition ({@code --partition}), or null
  * @param time wall-time limit per job in a Slurm format ({@code --time}: minutes, HH:MM:SS, D-HH:MM…), or null
- * @param gpusPerShard GPUs each array task gets ({@code --gres=gpu:G}), or null for none
+ * @param gpusPerShard GPUs each array task gets, {@code G} or {@code TYPE:G} ({@code --gres=gpu:G}, {@code --gres=gpu:a100:2}),
+ *     or null for none
  * @param cpusPerShard CPUs each array task gets ({@code --cpus-per-task}), or null for Slurm's default (1)
  * @param extra further sbatch options for both jobs, e.g. {@code --account=lab}
  */
-public record SlurmResources(String partition, String time, Integer gpusPerShard, Integer cpusPerShard, List<String> extra) {
+public record SlurmResources(String partition, String time, String gpusPerShard, Integer cpusPerShard, List<String> extra) {
   private static final Pattern PARTITION = Pattern.compile("[A-Za-z0-9_.-]+");
   private static final Pattern TIME = Pattern.compile("(\\d+-)?\\d+(:\\d+){0,2}|UNLIMITED|INFINITE");
+  private static final Pattern GPUS = Pattern.compile("([A-Za-z0-9_.-]+:)?[1-9]\\d*");
   private static final Pattern OPTION = Pattern.compile("--[a-z][a-z-]*(=\\S+)?");
 
   public SlurmResources {
@@ -27,8 +29,9 @@ public record SlurmResources(String partition, String time, Integer gpusPerShard
     if (time != null && !TIME.matcher(time).matches()) {
       throw new IllegalArgumentException("--time '" + time + "' is not a Slurm time; write minutes, HH:MM:SS or D-HH:MM:SS, e.g. 2:00:00");
     }
-    if (gpusPerShard != null && gpusPerShard < 1) {
-      throw new IllegalArgumentException("--gpus-per-shard " + gpusPerShard + " must be at least 1; leave it out for CPU-only shards");
+    if (gpusPerShard != null && !GPUS.matcher(gpusPerShard).matches()) {
+      throw new IllegalArgumentException("--gpus-per-shard '" + gpusPerShard + "' is not G or TYPE:G with G at least 1,"
+          + " e.g. 2 or a100:2; leave it out for CPU-only shards");
     }
     if (cpusPerShard != null && cpusPerShard < 1) {
       throw new IllegalArgumentException("--cpus-per-shard " + cpusPerShard + " must be at least 1");

@@ -50,7 +50,7 @@ class SlurmPlanTest {
 
   @Test
   void should_refuse_zero_gpus() {
-    assertThatThrownBy(() -> new SlurmResources(null, null, 0, null, List.of()))
-        .hasMessage("--gpus-per-shard 0 must be at least 1; leave it out for CPU-only shards");
+    assertThatThrownBy(() -> new SlurmResources(null, null, "a100:0", null, List.of()))
+        .hasMessage("--gpus-per-shard 'a100:0' is not G or TYPE:G with G at least 1, e.g. 2 or a100:2; leave it out for CPU-only shards");
   }
 }

@@ -31,13 +31,13 @@ class SlurmScriptsTest {
 
   @Test
   void should_ask_for_gpus_on_the_array_tasks_only() {
-    SlurmPlan plan = plan(new SlurmResources("gpu", "2:00:00", 2, 8, List.of("--account=lab")),
+    SlurmPlan plan = plan(new SlurmResources("gpu", "2:00:00", "a100:2", 8, List.of("--account=lab")),
         new NodeCommand(List.of("java")), null);
     String logs = dir.resolve("sub/logs").toString();
 
     assertThat(directives(SlurmScripts.shard(plan))).containsExactly("--job-name=harness-alpha", "--array=1-3",
         "--output=" + logs + "/shard-%A_%a.out", "--partition=gpu", "--time=2:00:00", "--cpus-per-task=8",
-        "--gres=gpu:2", "--account=lab");
+        "--gres=gpu:a100:2", "--account=lab");
     assertThat(directives(SlurmScripts.merge(plan))).containsExactly("--job-name=harness-alpha-merge",
         "--output=" + logs + "/merge-%j.out", "--partition=gpu", "--time=2:00:00", "--account=lab");
   }
