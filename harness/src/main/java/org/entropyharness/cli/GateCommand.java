@@ -6,10 +6,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.entropyharness.gate.SuiteGates;
+import org.entropyharness.gate.GateDecision;
+import org.entropyharness.gate.GateVerdict;
 import org.entropyharness.run.HarnessPaths;
-import org.entropyharness.store.Baselines;
-import org.entropyharness.store.MetricRow;
+import org.entropyharness.run.RunGates;
+import org.entropyharness.run.SessionOptions;
 import org.entropyharness.store.RunDirectory;
 import org.entropyharness.suite.SuiteSpec;
 import picocli.CommandLine.Command;
@@ -18,17 +19,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/**
- * {@code harness gate}: decides the gates of finished run folders (a merged run, a run from another machine) against
- * the baselines, as {@code harness run} does right after running.
- */
-@Command(name = "gate", description = "Gates finished run folders against their suites' baselines; exit code 1 on a regression.")
+/** {@code harness gate RUN_DIR}: gates a finished run folder (e.g. merged shards) against the suite's baseline. */
+@Command(name = "gate", mixinStandardHelpOptions = true,
+    description = "Gates a finished run folder against its suite's baseline; exit code 1 when a gate fails.")
 final class GateCommand implements Callable<Integer> {
-  @Parameters(arity = "1..*", paramLabel = "RUN_DIR", description = "Finished run folders (run, or merge --out).")
-  List<Path> runDirs;
+  @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run folder, e.g. reports/runs/<run-id> or a merged run.")
+  Path runDir;
 
-  @Option(names = "--require-baselines", description = "Fail a suite that has gates but no baseline yet.")
-  boolean requireBaselines;
+  @Option(names = "--suite", paramLabel = "FILE", description = "The suite file, when it is not where the run recorded it.")
+  Path suiteFile;
 
   @Option(names = "--baselines", paramLabel = "DIR", description = "Baselines folder (default: <project>/baselines).")
   Path baselines;
@@ -36,34 +35,23 @@ final class GateCommand implements Callable<Integer> {
   @Option(names = "--allow-fingerprint-mismatch", description = "Gate against baselines that measured something else.")
   boolean allowMismatch;
 
+  @Option(names = "--require-baselines", description = "A suite without a baseline file fails its gates instead of skipping them.")
+  boolean requireBaselines;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
-    Baselines store = new Baselines(baselines != null ? baselines : HarnessPaths.fromEnvironment().baselines());
-    boolean failed = false;
-    for (Path dir : runDirs) {
-      failed |= gate(new RunDirectory(dir), store);
-    }
-    return failed ? 1 : 0;
-  }
-
-  /** Prints the run's verdicts; true when one fails. */
-  private boolean gate(RunDirectory run, Baselines store) throws IOException {
+    RunDirectory run = new RunDirectory(runDir);
+    SuiteSpec suite = RunGates.suiteOf(run, Optional.ofNullable(suiteFile));
+    SessionOptions options = SessionOptions.defaults(HarnessPaths.fromEnvironment())
+        .allowingFingerprintMismatch(allowMismatch)
+        .requiringBaselines(requireBaselines);
+    options = baselines == null ? options : options.withBaselines(baselines);
+    List<GateVerdict> verdicts = RunGates.decide(suite, run, options);
     PrintWriter out = spec.commandLine().getOut();
-    SuiteSpec suite = SuiteOfRun.load(SuiteOfRun.finished(run));
-    List<MetricRow> rows = run.readMetrics();
-    Optional<List<MetricRow>> baseline = store.read(suite.name());
-    if (baseline.isEmpty() && requireBaselines && !suite.gates().isEmpty()) {
-      out.println("gate " + suite.name() + ": no baseline " + store.file(suite.name()) + "; create one with: harness"
-          + " baseline promote " + run.root());
-      return true;
-    }
-    boolean regressed = false;
-    for (SuiteGates.Verdict v : SuiteGates.decide(suite, rows, baseline.orElse(List.of()), allowMismatch)) {
-      out.println("gate " + suite.name() + " " + v.summary());
-      regressed |= !v.decision().passes();
-    }
-    return regressed;
+    verdicts.forEach(v -> out.println("gate " + suite.name() + " " + v.summary()));
+    boolean failed = verdicts.stream().anyMatch(v -> v.decision().verdict() == GateDecision.Verdict.FAILED);
+    return failed ? 1 : 0;
   }
 }

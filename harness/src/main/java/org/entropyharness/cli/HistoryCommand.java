@@ -11,6 +11,7 @@ import org.entropyharness.run.HarnessPaths;
 import org.entropyharness.store.History;
 import org.entropyharness.store.MetricRow;
 import org.entropyharness.store.RunDirectory;
+import org.entropyharness.store.RunManifest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,7 +40,11 @@ final class HistoryCommand {
       List<MetricRow> rows = new ArrayList<>();
       for (Path dir : runDirs) {
         RunDirectory run = new RunDirectory(dir);
-        SuiteOfRun.finished(run);
+        RunManifest manifest = run.readManifest();
+        if (manifest.finishedAt() == null) {
+          throw new IOException(dir + ": the run has not finished; complete it first (harness run "
+              + manifest.suiteFile() + " --resume " + dir + ")");
+        }
         rows.addAll(run.readMetrics());
       }
       History store = new History(history != null ? history

@@ -17,9 +17,9 @@ import org.entropyharness.cluster.SlurmResources;
 import org.entropyharness.cluster.SlurmScripts;
 import org.entropyharness.cluster.SlurmSubmitter;
 import org.entropyharness.cluster.Submission;
-import org.entropyharness.run.CellRunners;
+import org.entropyharness.run.Families;
 import org.entropyharness.run.HarnessPaths;
-import org.entropyharness.run.MethodRegistry;
+import org.entropyharness.run.SuiteSession;
 import org.entropyharness.suite.SuiteLoader;
 import org.entropyharness.suite.SuiteSpec;
 import picocli.CommandLine.Command;
@@ -129,12 +129,12 @@ final class SubmitCommand implements Callable<Integer> {
   }
 
   private SlurmPlan plan(SlurmResources resources) {
-    SuiteLoader loader = new SuiteLoader(MethodRegistry.INSTANCE);
+    SuiteLoader loader = new SuiteLoader(Families.ALL);
     List<SlurmPlan.ShardedSuite> suites = new ArrayList<>();
     for (Path file : files) {
       SuiteSpec suite = loader.load(file);
-      CellRunners.check(suite);
-      CellRunners.skipReason(suite).ifPresent(reason -> spec.commandLine().getErr().println(
+      Families.of(suite).check(suite);
+      SuiteSession.skipReason(suite).ifPresent(reason -> spec.commandLine().getErr().println(
           "note: " + suite.name() + " would be skipped here (" + reason + "); the nodes need what it needs"));
       suites.add(new SlurmPlan.ShardedSuite(suite.name(), file, suite.sha256(), suite.cells().size()));
     }

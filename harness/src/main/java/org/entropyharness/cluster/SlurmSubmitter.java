@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.entropyharness.run.MethodRegistry;
+import org.entropyharness.run.Families;
 import org.entropyharness.suite.SuiteLoader;
 
 /**
@@ -105,7 +105,7 @@ public final class SlurmSubmitter {
 
   /** A shard resumed from another version of its suite file would refuse to run: say so before submitting. */
   private static void requireUnchanged(Submission submission) {
-    SuiteLoader loader = new SuiteLoader(MethodRegistry.INSTANCE);
+    SuiteLoader loader = new SuiteLoader(Families.ALL);
     for (Submission.Suite suite : submission.suites()) {
       if (!loader.load(Path.of(suite.file())).sha256().equals(suite.sha256())) {
         throw new IllegalArgumentException(suite.file() + " changed since it was submitted; its shards ran the earlier"

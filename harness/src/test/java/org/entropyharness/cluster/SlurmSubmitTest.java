@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.fail;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -17,12 +16,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.entropyharness.cli.HarnessCommand;
-import org.entropyharness.run.CellRunner;
-import org.entropyharness.run.CellRunners;
-import org.entropyharness.run.MethodRegistry;
-import org.entropyharness.run.RunProgress;
+import org.entropyharness.run.Families;
+import org.entropyharness.run.SessionRuns;
 import org.entropyharness.run.Shard;
-import org.entropyharness.run.SuiteExecution;
 import org.entropyharness.store.History;
 import org.entropyharness.store.MetricRow;
 import org.entropyharness.store.RunDirectory;
@@ -75,12 +71,8 @@ class SlurmSubmitTest {
   }
 
   private RunDirectory runUnsharded() throws Exception {
-    SuiteSpec suite = new SuiteLoader(MethodRegistry.INSTANCE).load(SUITE);
-    RunDirectory whole = new RunDirectory(Files.createDirectories(dir.resolve("whole")));
-    try (CellRunner runner = CellRunners.open(suite)) {
-      new SuiteExecution(suite, whole, Shard.ALL, Clock.systemUTC()).execute(runner, RunProgress.silent());
-    }
-    return whole;
+    SuiteSpec suite = new SuiteLoader(Families.ALL).load(SUITE);
+    return SessionRuns.run(suite, Files.createDirectories(dir.resolve("whole")), Shard.ALL);
   }
 
   /** Same metric rows in the same cell order, bit for bit, and the same samples. */
