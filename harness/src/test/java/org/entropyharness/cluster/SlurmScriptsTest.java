@@ -62,7 +62,8 @@ class SlurmScriptsTest {
         "harness run /suites/alpha.yaml --shard 2/3 --runs " + runs.resolve("alpha") + "\n",
         "harness run /suites/beta.yaml --shard 2/3 --runs " + runs.resolve("beta") + "\n");
 
-    Files.createDirectories(runs.resolve("alpha/alpha-20261201T000000-shard2of3"));
+    Files.createDirectories(runs.resolve("beta/beta-20261201T000000-shard2of3")); // killed before its manifest
+    runFolder(runs.resolve("alpha/alpha-20261201T000000-shard2of3"));
     assertThat(bash(script, Map.of("SLURM_ARRAY_TASK_ID", "2"))).contains(
         "harness run /suites/alpha.yaml --shard 2/3 --resume " + runs.resolve("alpha/alpha-20261201T000000-shard2of3") + "\n",
         "harness run /suites/beta.yaml --shard 2/3 --runs " + runs.resolve("beta") + "\n");
@@ -73,9 +74,10 @@ class SlurmScriptsTest {
     Path script = write("merge.sbatch", SlurmScripts.merge(echoing(dir.resolve("history"))));
     Path sub = dir.resolve("sub");
     for (int k = 1; k <= 3; k++) {
-      Files.createDirectories(sub.resolve("shards/" + k + "/alpha/alpha-run" + k));
+      runFolder(sub.resolve("shards/" + k + "/alpha/alpha-run" + k));
     }
-    Files.createDirectories(sub.resolve("shards/1/beta/beta-run1"));
+    runFolder(sub.resolve("shards/1/beta/beta-run1"));
+    Files.createDirectories(sub.resolve("shards/2/beta/beta-run2")); // killed before its manifest: not a run
 
     Process merge = start(script, Map.of());
     String printed = output(merge);
@@ -97,6 +99,12 @@ class SlurmScriptsTest {
       assertThat(output(check)).isEmpty();
       assertThat(check.exitValue()).isZero();
     }
+  }
+
+  /** A run folder as a run leaves it from its start: with a manifest. */
+  private static void runFolder(Path folder) throws Exception {
+    Files.createDirectories(folder);
+    Files.writeString(folder.resolve("manifest.json"), "{}");
   }
 
   private static List<String> directives(String script) {
