@@ -96,7 +96,8 @@ public final class AllureCellReport {
   private static void parameters(SuiteSpec suite, CellSpec cell, Fingerprint fp, List<MetricRow> rows) {
     Allure.parameter("suite", suite.name());
     Allure.parameter("dataset", suite.dataset().string("name", "") + " " + slices(rows));
-    Allure.parameter("model", cell.model().label() + " (" + cell.model().name() + ")");
+    String name = cell.model().name();
+    Allure.parameter("model", cell.model().label().equals(name) ? name : cell.model().label() + " (" + name + ")");
     Allure.parameter("method", cell.method().label() + " " + cell.method().params().canonicalJson());
     Allure.parameter("seed", cell.seed());
     Allure.parameter("fingerprint", fp.value());
