@@ -94,9 +94,9 @@ public final class SuiteSession implements AutoCloseable {
         List<CellSpec> resumed = previous.cells().stream().map(e -> cellById(suite, e.id())).toList();
         return new SuiteSession(suite, options, resumed, runner, dir, baseline, previous);
       }
-      RunDirectory dir = new RunDirectory(RunFolders.create(options.runs(), suite, options.shard(), options.clock()));
-      RunManifest manifest = startManifest(suite, options, chosen, runner, dir);
-      dir.writeManifest(manifest);
+      RunDirectory dir = RunFolders.create(options.runs(), suite, options.shard(), options.clock(),
+          runId -> startManifest(suite, options, chosen, runner, runId));
+      RunManifest manifest = dir.readManifest();
       return new SuiteSession(suite, options, chosen, runner, dir, baseline, manifest);
     } catch (IOException | RuntimeException e) {
       closeQuietly(runner, e);
@@ -276,13 +276,13 @@ public final class SuiteSession implements AutoCloseable {
   }
 
   private static RunManifest startManifest(SuiteSpec suite, SessionOptions options, List<CellSpec> chosen,
-      CellRunner runner, RunDirectory dir) throws IOException {
+      CellRunner runner, String runId) throws IOException {
     List<RunManifest.CellEntry> entries = new ArrayList<>();
     for (CellSpec cell : chosen) {
       entries.add(new RunManifest.CellEntry(suite.cells().indexOf(cell), cell.id(), runner.fingerprint(cell).value(),
           "pending", null));
     }
-    return new RunManifest(dir.runId(), suite.name(), suite.file().toString(), suite.sha256(),
+    return new RunManifest(runId, suite.name(), suite.file().toString(), suite.sha256(),
         Files.readString(suite.file()), options.shard().toString(), suite.cells().size(), Provenance.versions(),
         Provenance.hardware(), options.clock().instant(), null, entries);
   }
