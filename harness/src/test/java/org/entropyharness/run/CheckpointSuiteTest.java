@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.entropyharness.lm.embedded.WeightsFile;
 import org.entropyharness.store.MetricRow;
 import org.entropyharness.store.RunDirectory;
 import org.entropyharness.store.SampleRow;
@@ -27,29 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
  * forking position shared).
  */
 class CheckpointSuiteTest {
-  private static final Path SHIPPED = Path.of(System.getProperty("harness.root", ".."), "datasets/models/arith-tiny.bin");
-
   @TempDir static Path dir;
   private static List<MetricRow> rows;
   private static List<SampleRow> samples;
 
   @BeforeAll
   static void run() throws Exception {
-    WeightsFile base = WeightsFile.read(SHIPPED);
-    Files.createDirectories(dir.resolve("ckpt"));
-    base.write(dir.resolve("start.bin"));
-    double[] scales = {0.6, 1.0, 1.6};
-    for (int i = 0; i < scales.length; i++) {
-      Map<String, float[]> tensors = new LinkedHashMap<>(base.tensors());
-      for (String name : List.of("head.w", "head.b")) {
-        float[] scaled = tensors.get(name).clone();
-        for (int j = 0; j < scaled.length; j++) {
-          scaled[j] *= (float) scales[i];
-        }
-        tensors.put(name, scaled);
-      }
-      new WeightsFile(base.config(), tensors).write(dir.resolve("ckpt/step-" + (i + 1) + "00.bin"));
-    }
+    CheckpointFixture.write(dir, 0.6, 1.0, 1.6);
     Path file = dir.resolve("checkpoints.yaml");
     Files.writeString(file, """
         suite: checkpoints
