@@ -43,7 +43,7 @@ class CheckpointSuiteTest {
         protocol: {max-tokens: 48}
         methods:
           - sample: {temperature: 1.0, n: 8}
-        metrics: [accuracy, pass@1, pass@8, g-pass@8:0.5, policy-entropy, response-length, crossover-k, forking-share,
+        metrics: [accuracy, pass@1, pass@8, g-pass@8:0.5, policy-entropy, tokens, crossover-k, forking-share,
                   forking-overlap, entropy-law]
         gates:
           - {metric: policy-entropy, worse-by-at-most: 0.05}
@@ -109,7 +109,7 @@ class CheckpointSuiteTest {
   }
 
   @Test
-  void should_measure_g_pass_and_response_length() {
+  void should_measure_g_pass_and_the_response_length() {
     MetricRow g = row("start/sample@1", "g-pass@8:0.5").orElseThrow();
     MetricRow pass1 = row("start/sample@1", "pass@1").orElseThrow();
     MetricRow pass8 = row("start/sample@1", "pass@8").orElseThrow();
@@ -117,6 +117,6 @@ class CheckpointSuiteTest {
     // G-Pass@k at tau lies between "all k right" and pass@k; with tau = 1/2 it is at most pass@8.
     assertThat(g.value()).isLessThanOrEqualTo(pass8.value());
     assertThat(pass1.value()).isLessThanOrEqualTo(pass8.value());
-    assertThat(row("start/sample@1", "response-length").orElseThrow().value()).isPositive();
+    assertThat(row("start/sample@1", "tokens").orElseThrow().value()).isPositive();
   }
 }
