@@ -27,15 +27,33 @@ final class CollectionEquivalence {
     List<Node> gi = unorderedItems(g);
     List<Node> pi = unorderedItems(p);
     if (gi != null && pi != null) {
-      return unordered(gi, pi);
+      return named(g) != named(p) ? inOrder(gi, pi) : unordered(gi, pi);
     }
     if (gi != null && p instanceof Bracketed b) {
-      return unordered(gi, expanded(b.items()));
+      return named(g) ? inOrder(gi, expanded(b.items())) : unordered(gi, expanded(b.items()));
     }
     if (pi != null && g instanceof Bracketed b) {
       return inOrder(expanded(b.items()), pi);
     }
     return false;
+  }
+
+  /**
+   * True for a list of assignments to different names ({@code p=5, q=2}): a tuple with named components, whose order
+   * is the order written when it meets an unnamed tuple.
+   */
+  static boolean named(Node n) {
+    if (!(n instanceof AnswerList list)) {
+      return false;
+    }
+    java.util.Set<Node> names = new java.util.HashSet<>();
+    for (Node item : list.items()) {
+      if (!(item instanceof Node.Relation r) || !r.ops().equals(List.of("=")) || !Names.isName(r.operands().get(0))
+          || !names.add(r.operands().get(0))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The items of a list or a set, ± expanded; null when {@code n} is neither. */

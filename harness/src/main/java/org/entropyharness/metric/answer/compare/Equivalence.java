@@ -57,14 +57,14 @@ public final class Equivalence {
     }
     Node g = liftMarks(gold);
     Node p = liftMarks(pred);
+    if (PlusMinusExpansion.contains(g) || PlusMinusExpansion.contains(p)) {
+      return collections.unordered(alternatives(g), alternatives(p));
+    }
     if ((g instanceof AnswerList && p instanceof Relation) || (g instanceof Relation && p instanceof AnswerList)) {
       return relations.equal(g, p);
     }
     if (g instanceof AnswerList || p instanceof AnswerList) {
-      return collections.equal(g, p);
-    }
-    if (PlusMinusExpansion.contains(g) || PlusMinusExpansion.contains(p)) {
-      return collections.unordered(alternatives(g), alternatives(p));
+      return collections.equal(g, p) || structures.sameSet(g, p);
     }
     if (g instanceof Relation || p instanceof Relation) {
       return relations.equal(g, p);

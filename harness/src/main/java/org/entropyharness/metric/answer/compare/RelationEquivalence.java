@@ -78,7 +78,21 @@ final class RelationEquivalence {
     if (SetReader.isSetRelation(rp)) {
       return sameSet(g, rp);
     }
-    return isEquation(rp) && eq.equal(g, value(rp));
+    return isEquation(rp) && (eq.equal(g, value(rp)) || approximations(rp).stream().anyMatch(a -> eq.equal(g, a)));
+  }
+
+  /** The operands after the value that an {@code ≈} links to it ({@code 70/9 ≈ 7.78}): each stands for the answer. */
+  private static List<Node> approximations(Relation r) {
+    List<Node> out = new ArrayList<>();
+    int last = r.ops().lastIndexOf("=");
+    for (int k = last + 1; k < r.ops().size(); k++) {
+      if (r.ops().get(k).equals("~=")) {
+        out.add(r.operands().get(k));
+        out.add(r.operands().get(k + 1));
+      }
+    }
+    out.removeIf(Names::isName);
+    return out;
   }
 
   private boolean sameSet(Node g, Node p) {

@@ -49,7 +49,7 @@ final class SetReader {
     } else if (n instanceof Relation r && isSetRelation(r)) {
       return r.ops().get(0).equals("in") ? read(r.operands().get(1)) : new InequalitySolver(deadline).solve(r);
     } else if (n instanceof AnswerList list) {
-      return points(list.items());
+      return list.items().stream().anyMatch(SetReader::isSetRelation) ? union(list.items()) : points(list.items());
     }
     return null;
   }
@@ -67,6 +67,19 @@ final class SetReader {
       return null;
     }
     return RealSet.of(List.of(new Interval(lo, b.open().equals("["), hi, b.close().equals("]"))));
+  }
+
+  /** Answers joined by "or": the union of what each one allows. */
+  private RealSet union(List<Node> items) {
+    RealSet out = RealSet.EMPTY;
+    for (Node item : items) {
+      RealSet s = isSetRelation(item) ? read(item) : points(List.of(item));
+      if (s == null) {
+        return null;
+      }
+      out = out.union(s);
+    }
+    return out;
   }
 
   private RealSet points(List<Node> items) {

@@ -54,6 +54,21 @@ final class StructureEquivalence {
     return singleton(g, p);
   }
 
+  /** True when both read as sets of reals, one of them with a relation or set operation, and the sets are equal. */
+  boolean sameSet(Node g, Node p) {
+    if (!(setLike(g) || setLike(p) || SetReader.isSetRelation(g) || SetReader.isSetRelation(p) || hasSetRelation(g)
+        || hasSetRelation(p))) {
+      return false;
+    }
+    RealSet sg = sets.read(g);
+    RealSet sp = sg == null ? null : sets.read(p);
+    return sp != null && sg.sameAs(sp, eq::sameEnd);
+  }
+
+  private static boolean hasSetRelation(Node n) {
+    return n instanceof Node.AnswerList l && l.items().stream().anyMatch(SetReader::isSetRelation);
+  }
+
   /** A node whose brackets or operators say it is a set of reals rather than a tuple. */
   private static boolean setLike(Node n) {
     if (n instanceof SetOp) {

@@ -18,8 +18,8 @@ import org.entropyharness.metric.answer.latex.Rational;
 /**
  * Equality of two values. Exact values (rationals, Gaussian rationals) must be equal exactly, so AIME's 1000000
  * never matches 1000001; a decimal on one side only stands for the exact value on the other when that value
- * rounds to it at the decimal's precision and the decimal has at least two significant digits ({@code 0.33} for
- * 1/3, {@code 3.14} for π, not {@code 0.3}). Other values are compared in doubles to a relative 1e-9; expressions
+ * rounds to it at the decimal's precision and the decimal has at least four significant digits ({@code 0.3333} for
+ * 1/3, {@code 1.414} for √2; not {@code 0.33}, not {@code 3.14} for π). Other values are compared in doubles to a relative 1e-9; expressions
  * with variables at six random points of (0.3, 2.3), where every point both sides define must agree.
  */
 final class ValueEquivalence {
@@ -27,6 +27,8 @@ final class ValueEquivalence {
   private static final double POINT_TOLERANCE = 1e-8;
   private static final int POINTS = 6;
   private static final int MIN_POINTS = 2;
+  /** A decimal with fewer significant digits is too coarse to stand for an exact value. */
+  private static final int MIN_DIGITS = 4;
 
   private final Deadline deadline;
 
@@ -63,7 +65,7 @@ final class ValueEquivalence {
       Num d = dg != null ? dg : dp;
       Complex other = dg != null ? vp : vg;
       Rational written = dg != null ? signed(g, dg) : signed(p, dp);
-      return other.isFinite() && Math.abs(other.im()) < 1e-12 && sigDigits(d) >= 2
+      return other.isFinite() && Math.abs(other.im()) < 1e-12 && sigDigits(d) >= MIN_DIGITS
           && Math.abs(other.re() - written.toDouble()) <= 0.5 * Math.pow(10, -d.decimals()) * (1 + 1e-9);
     }
     return vg.closeTo(vp, TOLERANCE);
@@ -110,7 +112,7 @@ final class ValueEquivalence {
   }
 
   private static boolean roundsTo(Exact exact, Rational written, Num literal) {
-    if (!exact.isReal() || sigDigits(literal) < 2) {
+    if (!exact.isReal() || sigDigits(literal) < MIN_DIGITS) {
       return false;
     }
     Rational halfUlp = new Rational(BigInteger.ONE, BigInteger.TEN.pow(literal.decimals()).shiftLeft(1));

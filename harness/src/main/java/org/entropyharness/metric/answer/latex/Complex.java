@@ -29,7 +29,8 @@ public record Complex(double re, double im) {
   }
 
   Complex negate() {
-    return new Complex(-re, -im);
+    // -0.0 would put log's branch cut on the wrong side: the square root of -4 is 2i, not -2i.
+    return new Complex(-re, im == 0 ? 0 : -im);
   }
 
   Complex times(Complex o) {
@@ -53,7 +54,7 @@ public record Complex(double re, double im) {
   }
 
   Complex log() {
-    return new Complex(Math.log(abs()), Math.atan2(im, re));
+    return new Complex(Math.log(abs()), Math.atan2(im == 0 ? 0.0 : im, re));
   }
 
   Complex exp() {
