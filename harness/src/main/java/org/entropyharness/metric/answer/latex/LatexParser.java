@@ -20,6 +20,7 @@ public final class LatexParser {
   private static final Set<String> CONNECTIVES = Set.of("and", "or", "", ",", ";", "andor", "as well as");
   private static final Pattern BARE_GROUP_COMMA = Pattern.compile("(\\d),(\\d{3})(?!\\d)");
   private static final Pattern DECIMAL_COMMA = Pattern.compile("-?\\d+,\\d+");
+  private static final Pattern THOUSANDS = Pattern.compile("-?[1-9]\\d{0,2},\\d{3}");
 
   private final TokenCursor cursor;
   private final ArithmeticParser arithmetic;
@@ -39,7 +40,7 @@ public final class LatexParser {
     Node primary = parseOnce(latex, deadline);
     Node alternative = null;
     String stripped = latex.strip();
-    if (DECIMAL_COMMA.matcher(stripped).matches()) {
+    if (DECIMAL_COMMA.matcher(stripped).matches() && !THOUSANDS.matcher(stripped).matches()) {
       alternative = new Num(Rational.parseDecimal(stripped.replace(',', '.')), stripped.length() - stripped.indexOf(',') - 1);
     } else if (BARE_GROUP_COMMA.matcher(latex).find()) {
       try {

@@ -12,6 +12,10 @@ import org.entropyharness.metric.answer.latex.Token.Kind;
  */
 final class Prose {
   private static final Set<String> KNOWN = Set.of("and", "or", "pi", "inf", "infty", "infinity", "sqrt");
+  /** Short English words that never stand for a product of symbols in an answer. */
+  private static final Set<String> ENGLISH =
+      Set.of("is", "it", "so", "we", "of", "to", "be", "are", "at", "by", "on", "as", "if", "the", "then", "thus", "let",
+          "get", "has", "was", "its", "an", "this", "that", "there", "which", "hence", "with", "for", "from", "gives");
 
   private Prose() {}
 
@@ -23,7 +27,7 @@ final class Prose {
       return new Text(words.get(0).text());
     }
     long unknown = words.stream().filter(t -> t.text().length() >= 3 && unknown(t.text())).count();
-    if (unknown >= 2) {
+    if (unknown >= 2 || words.stream().anyMatch(t -> ENGLISH.contains(t.text().toLowerCase(java.util.Locale.ROOT)))) {
       throw new NotAnExpression("prose");
     }
     for (int k = 0; k < tokens.size(); k++) {
