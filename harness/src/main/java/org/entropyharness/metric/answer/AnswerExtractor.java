@@ -24,6 +24,15 @@ public final class AnswerExtractor {
 
   private AnswerExtractor() {}
 
+  /**
+   * The content of the last {@code \boxed{…}} or {@code \fbox{…}} in {@code text} (boxes that list answers with it
+   * joined by {@code ", "}), or null when it has none.
+   */
+  public static String lastBoxed(String text) {
+    Candidate box = Boxes.last(text);
+    return box == null ? null : box.text();
+  }
+
   /** The answer in {@code text}, or {@link ExtractedAnswer#isNone() none}. */
   public static ExtractedAnswer extract(String text, Deadline deadline) {
     String s = ChatTemplate.strip(text);
