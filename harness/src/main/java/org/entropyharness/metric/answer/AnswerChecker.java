@@ -35,6 +35,9 @@ public final class AnswerChecker {
   private static final int MAX_ANSWER = 4000;
   private static final int MAX_CACHED = 20_000;
   private static final Map<String, ExtractedAnswer> REFERENCES = new ConcurrentHashMap<>();
+  private static final java.util.regex.Pattern TEXT_COMMAND =
+      java.util.regex.Pattern.compile("\\\\(?:text\\w*|mbox|mathrm)\\{([^{}]*)\\}");
+  private static final java.util.regex.Pattern SPACING = java.util.regex.Pattern.compile("\\\\[,;!: ]|\\s+|\\$|\\.$");
 
   private AnswerChecker() {}
 
@@ -190,7 +193,7 @@ public final class AnswerChecker {
 
   /** Text without dollars, spaces, text commands and case: the comparison of last resort. */
   static String plain(String s) {
-    return s.replaceAll("\\\\(?:text\\w*|mbox|mathrm)\\{([^{}]*)\\}", "$1").replace("\\$", "").replace("$", "")
-        .replaceAll("\\\\[,;!: ]|\\s+", "").replaceAll("\\.$", "").toLowerCase(Locale.ROOT);
+    return SPACING.matcher(TEXT_COMMAND.matcher(s).replaceAll("$1").replace("\\$", "")).replaceAll("")
+        .toLowerCase(Locale.ROOT);
   }
 }

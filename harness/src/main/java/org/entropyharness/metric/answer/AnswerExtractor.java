@@ -49,34 +49,59 @@ public final class AnswerExtractor {
     return search(s, deadline);
   }
 
+  /**
+   * Tries the targets priority by priority, collecting each priority's candidates only when the ones before found
+   * nothing: most outputs end in a box, and need no scan for phrases, spans or numbers.
+   */
   private static ExtractedAnswer search(String s, Deadline deadline) {
     ExtractedAnswer whole = whole(s, deadline);
     if (whole != null) {
       return whole;
     }
-    List<MathSpans.Span> spans = MathSpans.find(s);
-    List<Candidate> all = new ArrayList<>();
     Candidate box = Boxes.last(s);
-    if (box != null) {
-      all.add(box);
+    if (box != null && !AnswerPhrases.mayContainFinalAnswer(s, box.end())) {
+      ExtractedAnswer boxed = take(box, deadline);
+      if (boxed != null && boxed.parsed() != null) {
+        return boxed;
+      }
     }
-    all.addAll(AnswerPhrases.candidates(s, spans));
-    all.addAll(MathSpans.candidates(spans, s));
-    all.addAll(PlainNumbers.candidates(s, masked(s, spans)));
-    all.sort(Comparator.comparingInt((Candidate c) -> c.target().priority()).thenComparing(c -> -c.end()));
-    for (Candidate c : all) {
+    boolean phrases = AnswerPhrases.mayContain(s);
+    List<MathSpans.Span> spans = phrases || s.indexOf('$') >= 0 || s.contains("\\(") || s.contains("\\[")
+        ? MathSpans.find(s) : List.of();
+    List<Candidate> phraseCandidates = phrases ? AnswerPhrases.candidates(s, spans) : List.of();
+    List<Candidate> first = new ArrayList<>();
+    if (box != null) {
+      first.add(box);
+    }
+    phraseCandidates.stream().filter(c -> c.target() == Extraction.FINAL_ANSWER).forEach(first::add);
+    ExtractedAnswer found = firstParsed(first, deadline);
+    if (found == null) {
+      found = firstParsed(phraseCandidates.stream().filter(c -> c.target() == Extraction.ANSWER_IS).toList(), deadline);
+    }
+    if (found == null) {
+      List<Candidate> last = new ArrayList<>(MathSpans.candidates(spans, s));
+      last.addAll(PlainNumbers.candidates(s, masked(s, spans)));
+      found = firstParsed(last, deadline);
+    }
+    return found == null ? ExtractedAnswer.NONE : found;
+  }
+
+  private static ExtractedAnswer firstParsed(List<Candidate> candidates, Deadline deadline) {
+    List<Candidate> sorted = new ArrayList<>(candidates);
+    sorted.sort(Comparator.comparingInt((Candidate c) -> -c.end()));
+    for (Candidate c : sorted) {
       ExtractedAnswer found = take(c, deadline);
       if (found != null) {
         return found;
       }
     }
-    return ExtractedAnswer.NONE;
+    return null;
   }
 
   /** The whole text as one answer, when it is short, has no box, and parses. */
   private static ExtractedAnswer whole(String s, Deadline deadline) {
     String t = s.strip();
-    if (t.isEmpty() || t.length() > MAX_WHOLE || t.contains("\\boxed") || t.contains("\\fbox")) {
+    if (t.isEmpty() || t.length() > MAX_WHOLE || t.contains("\\boxed") || t.contains("\\fbox") || looksLikeProse(t)) {
       return null;
     }
     List<MathSpans.Span> spans = MathSpans.find(t);
@@ -85,6 +110,37 @@ public final class AnswerExtractor {
     }
     ParsedAnswer parsed = parse(t, deadline);
     return parsed == null ? null : new ExtractedAnswer(t, Extraction.WHOLE, parsed);
+  }
+
+  /**
+   * True when the text has two words of four letters or more outside commands and braces ("So the answer is"):
+   * prose, not an answer, told apart without tokenizing it.
+   */
+  static boolean looksLikeProse(String t) {
+    int words = 0;
+    int depth = 0;
+    int i = 0;
+    while (i < t.length()) {
+      char c = t.charAt(i);
+      if (c == '{' || c == '}') {
+        depth += c == '{' ? 1 : -1;
+        i++;
+      } else if (Character.isLetter(c) && depth > 0) {
+        i++;
+      } else if (Character.isLetter(c)) {
+        int start = i;
+        while (i < t.length() && Character.isLetter(t.charAt(i))) {
+          i++;
+        }
+        boolean command = start > 0 && t.charAt(start - 1) == '\\';
+        if (!command && i - start >= 4 && ++words >= 2) {
+          return true;
+        }
+      } else {
+        i++;
+      }
+    }
+    return false;
   }
 
   private static String stripPeriod(String t) {

@@ -17,14 +17,39 @@ final class AnswerPhrases {
   private static final Pattern I_HOPE = Pattern.compile("(?is)\\s*\\$?\\s*\\.?\\s*I\\s+hope");
   private static final Pattern SENTENCE_END = Pattern.compile("[.!?](?=\\s|$)|\\n");
   private static final int LOOK_AHEAD = 100;
+  private static final Pattern WHITE = Pattern.compile("\\s+");
+  private static final Pattern IS = Pattern.compile("\\sis\\b\\s*:?");
 
   private AnswerPhrases() {}
+
+  /** False when the text cannot hold a phrase (no "answer", no {@code ####}), without a regular expression. */
+  static boolean mayContain(String text) {
+    if (text.contains("####")) {
+      return true;
+    }
+    for (int i = text.indexOf('n'); i >= 1; i = text.indexOf('n', i + 1)) {
+      if (text.regionMatches(true, i - 1, "answer", 0, 6)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** False when no "final answer" follows {@code from}, so a box there cannot be outranked by Minerva's sentence. */
+  static boolean mayContainFinalAnswer(String text, int from) {
+    for (int i = text.indexOf('l', from); i >= 4; i = text.indexOf('l', i + 1)) {
+      if (text.regionMatches(true, i - 4, "final", 0, 5)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   static List<Candidate> candidates(String text, List<MathSpans.Span> spans) {
     List<Candidate> out = new ArrayList<>();
     Matcher m = MARKER.matcher(text);
     while (m.find()) {
-      String marker = m.group().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+      String marker = WHITE.matcher(m.group().toLowerCase(Locale.ROOT)).replaceAll(" ");
       int from = m.end();
       if (marker.equals("final answer")) {
         from = afterIs(text, from);
@@ -47,7 +72,7 @@ final class AnswerPhrases {
 
   /** "final answer" without "is" or a colon counts when "is" follows within a hundred characters. */
   private static int afterIs(String text, int from) {
-    Matcher is = Pattern.compile("\\sis\\b\\s*:?").matcher(text);
+    Matcher is = IS.matcher(text);
     is.region(from, Math.min(text.length(), from + LOOK_AHEAD));
     return is.find() ? is.end() : -1;
   }

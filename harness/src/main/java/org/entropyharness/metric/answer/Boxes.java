@@ -21,6 +21,9 @@ final class Boxes {
       Set.of("is", "so", "thus", "therefore", "hence", "answer", "final", "correct", "get", "we", "then", "which",
           "because", "since", "but", "not", "check", "wait", "gives", "equals");
   private static final int MAX_GAP_WORDS = 6;
+  private static final Pattern TEXT_COMMAND = Pattern.compile("\\\\text\\w*\\{([^{}]*)\\}");
+  private static final Pattern DELIMITERS = Pattern.compile("\\\\[()\\[\\]]|\\$");
+  private static final Pattern NON_LETTERS = Pattern.compile("[^A-Za-z ]");
   private static final int MAX_JOINED = 12;
 
   /** One box: where it starts and ends, and its content. */
@@ -95,14 +98,14 @@ final class Boxes {
 
   /** True when the text between two boxes only connects them. */
   static boolean joins(String gap) {
-    String plain = gap.replaceAll("\\\\text\\w*\\{([^{}]*)\\}", " $1 ").replaceAll("\\\\[()\\[\\]]|\\$", " ");
+    String plain = DELIMITERS.matcher(TEXT_COMMAND.matcher(gap).replaceAll(" $1 ")).replaceAll(" ");
     if (plain.isBlank()) {
       return true;
     }
     if (!CONNECTIVE.matcher(plain).find()) {
       return false;
     }
-    String words = CONNECTIVE.matcher(plain).replaceAll(" ").replaceAll("[^A-Za-z ]", " ").strip();
+    String words = NON_LETTERS.matcher(CONNECTIVE.matcher(plain).replaceAll(" ")).replaceAll(" ").strip();
     if (words.isEmpty()) {
       return true;
     }

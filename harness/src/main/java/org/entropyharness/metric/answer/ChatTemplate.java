@@ -19,6 +19,9 @@ final class ChatTemplate {
   private ChatTemplate() {}
 
   static String strip(String text) {
+    if (text.indexOf('<') < 0) {
+      return text;
+    }
     Matcher header = HEADER.matcher(text);
     String s = header.lookingAt() ? text.substring(header.end()) : text;
     Matcher end = TURN_END.matcher(s);

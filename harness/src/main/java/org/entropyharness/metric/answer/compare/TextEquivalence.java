@@ -17,6 +17,9 @@ import org.entropyharness.metric.answer.latex.NotAnExpression;
  * and {@code odd}, {@code \text{E}} and {@code E}).
  */
 final class TextEquivalence {
+  private static final java.util.regex.Pattern COMMAND = java.util.regex.Pattern.compile("\\\\[a-z]+\\{([^{}]*)\\}");
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[\\s~]+");
+
   private final Equivalence eq;
   private final Deadline deadline;
 
@@ -72,15 +75,21 @@ final class TextEquivalence {
     return null;
   }
 
+  /** A letter in parentheses, either of them possibly missing: {@code (b)}, {@code b)}, {@code (b}. */
+  private static boolean isChoice(String s) {
+    String inner = s.startsWith("(") ? s.substring(1) : s;
+    inner = inner.endsWith(")") ? inner.substring(0, inner.length() - 1) : inner;
+    return inner.length() == 1 && Character.isLetter(inner.charAt(0)) && inner.length() < s.length();
+  }
+
   /** Lower case, single spaces, no final period, and {@code (b)} as {@code b}. */
   static String normal(String text) {
-    String s = text.toLowerCase(Locale.ROOT).replaceAll("\\\\[a-z]+\\{([^{}]*)\\}", "$1").replaceAll("[\\s~]+", " ")
-        .strip();
+    String s = SPACES.matcher(COMMAND.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("$1")).replaceAll(" ").strip();
     while (s.endsWith(".") || s.endsWith(",")) {
       s = s.substring(0, s.length() - 1).strip();
     }
-    if (s.matches("\\(?[a-z]\\)") || s.matches("\\([a-z]\\)?")) {
-      s = s.replaceAll("[()]", "");
+    if (isChoice(s)) {
+      s = s.replace("(", "").replace(")", "");
     }
     return s;
   }

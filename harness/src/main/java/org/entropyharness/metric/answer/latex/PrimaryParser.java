@@ -159,8 +159,8 @@ final class PrimaryParser {
     if (close.kind() != Kind.CLOSE) {
       throw new NotAnExpression("expected a closing bracket but found " + close);
     }
-    boolean grouping = items.size() == 1 && !open.equals("{") && !open.equals("<")
-        && (open + close.text()).matches("\\(\\)|\\[\\]");
+    boolean grouping = items.size() == 1 && ((open.equals("(") && close.text().equals(")"))
+        || (open.equals("[") && close.text().equals("]")));
     return grouping ? items.get(0) : new Bracketed(open, close.text(), items);
   }
 

@@ -21,6 +21,13 @@ final class Prose {
 
   /** The text answer when {@code tokens} are one word; null when they are math; throws when they are prose. */
   static Node check(List<Token> all) {
+    boolean anyWord = false;
+    for (Token t : all) {
+      anyWord |= t.kind() == Kind.WORD;
+    }
+    if (!anyWord) {
+      return null;
+    }
     List<Token> tokens = withoutSubscripts(all);
     List<Token> words = tokens.stream().filter(t -> t.kind() == Kind.WORD).toList();
     if (words.size() == 1 && meaningful(tokens) == 1 && unknown(words.get(0).text())) {
