@@ -22,7 +22,10 @@ import org.entropyharness.metric.answer.AnswerChecker;
  * answer are skipped (the earlier checker takes one reference string).
  */
 public final class AnswerCheckerSideBySide {
-  private static final int WARM_UP = 20;
+  /** Seconds each side runs before measuring: the new checker has more code for the JIT to compile. */
+  private static final double WARM_UP_SECONDS = 30;
+  /** Each measurement repeats the file for at least this long. */
+  private static final double ROUND_SECONDS = 1.5;
 
   private AnswerCheckerSideBySide() {}
 
@@ -35,17 +38,20 @@ public final class AnswerCheckerSideBySide {
           .getMethod("grade", String.class, String.class);
       List<Double> before = new ArrayList<>();
       List<Double> after = new ArrayList<>();
-      for (int r = 0; r < WARM_UP + rounds; r++) {
+      long warmEnd = System.nanoTime() + (long) (WARM_UP_SECONDS * 1e9);
+      while (System.nanoTime() < warmEnd) {
+        rate(pairs, old);
+        rate(pairs, null);
+      }
+      for (int r = 0; r < rounds; r++) {
         boolean oldFirst = r % 2 == 0;
         double a = oldFirst ? rate(pairs, old) : 0;
         double b = rate(pairs, null);
         if (!oldFirst) {
           a = rate(pairs, old);
         }
-        if (r >= WARM_UP) {
-          before.add(a);
-          after.add(b);
-        }
+        before.add(a);
+        after.add(b);
       }
       double mb = Medians.of(before);
       double ma = Medians.of(after);
@@ -54,8 +60,17 @@ public final class AnswerCheckerSideBySide {
     }
   }
 
+  /** Grades per second over whole passes of the file repeated for {@link #ROUND_SECONDS}. */
   private static double rate(List<String[]> pairs, Method old) throws Exception {
     long start = System.nanoTime();
+    long graded = 0;
+    while (System.nanoTime() - start < ROUND_SECONDS * 1e9) {
+      graded += pass(pairs, old);
+    }
+    return graded / ((System.nanoTime() - start) / 1e9);
+  }
+
+  private static int pass(List<String[]> pairs, Method old) throws Exception {
     int sink = 0;
     for (String[] p : pairs) {
       try {
@@ -65,8 +80,7 @@ public final class AnswerCheckerSideBySide {
         sink++;
       }
     }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    return sink >= 0 ? pairs.size() / seconds : 0;
+    return sink >= 0 ? pairs.size() : 0;
   }
 
   private static List<String[]> pairs(Path file) throws Exception {

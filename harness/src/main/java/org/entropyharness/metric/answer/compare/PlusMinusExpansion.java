@@ -27,7 +27,15 @@ final class PlusMinusExpansion {
     if (n instanceof PlusMinus) {
       return true;
     }
-    return children(n).stream().anyMatch(PlusMinusExpansion::contains);
+    if (n instanceof Node.Num || n instanceof Node.Sym || n instanceof Node.Const) {
+      return false;
+    }
+    for (Node child : children(n)) {
+      if (contains(child)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static List<Node> expand(Node n) {
