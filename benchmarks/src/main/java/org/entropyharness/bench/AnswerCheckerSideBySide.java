@@ -23,7 +23,7 @@ import org.entropyharness.metric.answer.AnswerChecker;
  */
 public final class AnswerCheckerSideBySide {
   /** Seconds each side runs before measuring: the new checker has more code for the JIT to compile. */
-  private static final double WARM_UP_SECONDS = 30;
+  private static final double WARM_UP_SECONDS = 90;
   /** Each measurement repeats the file for at least this long. */
   private static final double ROUND_SECONDS = 1.5;
 
