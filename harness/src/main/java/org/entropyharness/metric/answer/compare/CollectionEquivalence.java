@@ -11,7 +11,8 @@ import org.entropyharness.metric.answer.latex.Node.Bracketed;
  * Several answers at once. A list ({@code 1, -2}; {@code 3 \text{ and } 4}) and a set {@code \{…\}} hold their
  * answers in any order: each answer on one side must match a different one on the other (a bipartite matching).
  * Against an ordered tuple or list, the reference decides: an unordered reference accepts the tuple's items in any
- * order, an ordered one only in its own order. An answer listed twice counts once, as in a set of solutions.
+ * order, an ordered one only in its own order. An answer listed twice, in any form, counts once, as in a set of
+ * solutions.
  */
 final class CollectionEquivalence {
   /** Larger collections are compared item by item in order only, to bound the work. */
@@ -35,7 +36,8 @@ final class CollectionEquivalence {
     if (pi != null && g instanceof Bracketed b) {
       return inOrder(expanded(b.items()), pi);
     }
-    return false;
+    List<Node> single = distinct(gi != null ? gi : pi);
+    return single.size() == 1 && (gi != null ? eq.equal(single.get(0), p) : eq.equal(g, single.get(0)));
   }
 
   /**
@@ -88,8 +90,8 @@ final class CollectionEquivalence {
   }
 
   boolean unordered(List<Node> gold, List<Node> pred) {
-    List<Node> g = List.copyOf(new java.util.LinkedHashSet<>(gold));
-    List<Node> p = List.copyOf(new java.util.LinkedHashSet<>(pred));
+    List<Node> g = distinct(gold);
+    List<Node> p = distinct(pred);
     int n = g.size();
     if (n != p.size()) {
       return false;
@@ -119,6 +121,24 @@ final class CollectionEquivalence {
       }
     }
     return true;
+  }
+
+  /**
+   * The items without repeats: an answer given twice in two forms ({@code \\boxed{15\\frac{39}{40}}, or
+   * \\boxed{\\frac{639}{40}}}) is one answer.
+   */
+  private List<Node> distinct(List<Node> items) {
+    List<Node> out = new ArrayList<>();
+    for (Node item : new java.util.LinkedHashSet<>(items)) {
+      boolean repeat = false;
+      for (int k = 0; k < out.size() && !repeat && items.size() <= MAX_MATCHING; k++) {
+        repeat = eq.equal(out.get(k), item);
+      }
+      if (!repeat) {
+        out.add(item);
+      }
+    }
+    return out;
   }
 
   private static boolean augment(int i, boolean[][] edge, int[] owner, boolean[] seen) {
