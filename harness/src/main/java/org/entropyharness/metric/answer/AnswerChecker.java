@@ -57,7 +57,7 @@ public final class AnswerChecker {
     ExtractedAnswer found;
     try {
       found = AnswerExtractor.extract(modelOutput, deadline);
-    } catch (Deadline.Exceeded e) {
+    } catch (Deadline.Exceeded | StackOverflowError e) {
       return new Grade("", Extraction.NONE, false);
     }
     if (found.isNone()) {
@@ -104,7 +104,7 @@ public final class AnswerChecker {
         case ALL -> gold.size() == 1 ? same(gold.get(0), found, deadline) : all(gold, found, deadline);
         case ORDERED -> gold.size() == 1 ? same(gold.get(0), found, deadline) : ordered(gold, found, deadline);
       };
-    } catch (Deadline.Exceeded e) {
+    } catch (Deadline.Exceeded | StackOverflowError e) {
       return false;
     }
   }

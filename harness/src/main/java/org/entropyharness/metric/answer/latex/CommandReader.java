@@ -52,7 +52,11 @@ final class CommandReader {
       t.markSpaced();
     } else if (LatexCommands.ACCENTS.contains(name)) {
       String arg = t.bracedArgument();
-      t.emitToken(Kind.SYMBOL, name + "{" + (arg == null ? t.bareArgument() : arg).strip() + "}");
+      arg = arg == null ? t.bareArgument() : arg;
+      if (arg == null) {
+        throw new NotAnExpression("\\" + name + " without argument");
+      }
+      t.emitToken(Kind.SYMBOL, name + "{" + arg.strip() + "}");
     } else if (name.equals("textcolor")) {
       t.bracedArgument();
       t.emitNested(nullToEmpty(t.bracedArgument()));

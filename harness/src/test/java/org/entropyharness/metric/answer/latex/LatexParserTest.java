@@ -63,5 +63,6 @@ class LatexParserTest {
     assertThatThrownBy(() -> parse("The answer is 4")).isInstanceOf(NotAnExpression.class).hasMessage("prose");
     assertThatThrownBy(() -> parse("\\frac{".repeat(200) + "1" + "}{2}".repeat(200)))
         .isInstanceOf(NotAnExpression.class).hasMessage("nested too deeply");
+    assertThatThrownBy(() -> parse("3 \\hat")).isInstanceOf(NotAnExpression.class).hasMessage("\\hat without argument");
   }
 }
