@@ -25,26 +25,21 @@ final class ScalarSoftmaxPass {
 
   /** The sums over {@code row[from, from+length)}; alpha NaN skips the power sum. */
   static SoftmaxSums sums(float[] row, int from, int length, float max, float alpha) {
-    boolean power = !Float.isNaN(alpha);
-    int bound = length - length % LANES;
-    LaneTotals lanes = new LaneTotals();
-    float[] rest = new float[LANES];
-    float[] weighted = new float[LANES];
-    float[] powered = new float[LANES];
-    for (int block = 0; block < bound; block += FOLD) {
-      for (int i = block; i < Math.min(bound, block + FOLD); i += LANES) {
-        for (int lane = 0; lane < LANES; lane++) {
-          float d = row[from + i + lane] - max;
-          lanes.addTies(d == 0 ? 1 : 0);
-          float e = belowMax(d);
-          rest[lane] += e;
-          weighted[lane] = Math.fma(e, Math.max(d, FLOOR), weighted[lane]);
-          powered[lane] += power ? belowMax(d * alpha) : 0f;
-        }
-      }
-      lanes.fold(rest, weighted, powered);
+    return LaneTotals.run(row, from, length, max, alpha, ScalarSoftmaxPass::addRun);
+  }
+
+  private static long addRun(
+      float[] row, int at, float max, float alpha, float[] rest, float[] weighted, float[] powered) {
+    long ties = 0;
+    for (int lane = 0; lane < LANES; lane++) {
+      float d = row[at + lane] - max;
+      ties += d == 0 ? 1 : 0;
+      float e = belowMax(d);
+      rest[lane] += e;
+      weighted[lane] = Math.fma(e, Math.max(d, FLOOR), weighted[lane]);
+      powered[lane] += Float.isNaN(alpha) ? 0f : belowMax(d * alpha);
     }
-    return lanes.finish(row, from + bound, length - bound, max, alpha);
+    return ties;
   }
 
   /**

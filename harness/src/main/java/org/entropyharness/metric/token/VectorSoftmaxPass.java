@@ -1,7 +1,6 @@
 package org.entropyharness.metric.token;
 
 import static org.entropyharness.metric.token.ScalarSoftmaxPass.FLOOR;
-import static org.entropyharness.metric.token.ScalarSoftmaxPass.FOLD;
 import static org.entropyharness.metric.token.ScalarSoftmaxPass.LANES;
 import static org.entropyharness.metric.token.ScalarSoftmaxPass.LN2_HI;
 import static org.entropyharness.metric.token.ScalarSoftmaxPass.LN2_LO;
@@ -51,30 +50,23 @@ final class VectorSoftmaxPass {
 
   /** {@link ScalarSoftmaxPass#sums} on lanes. */
   static SoftmaxSums sums(float[] row, int from, int length, float max, float alpha) {
-    boolean power = !Float.isNaN(alpha);
-    int bound = length - length % LANES;
-    LaneTotals lanes = new LaneTotals();
-    float[] rest = new float[LANES];
-    float[] weighted = new float[LANES];
-    float[] powered = new float[LANES];
+    return LaneTotals.run(row, from, length, max, alpha, VectorSoftmaxPass::addRun);
+  }
+
+  private static long addRun(
+      float[] row, int at, float max, float alpha, float[] rest, float[] weighted, float[] powered) {
     long ties = 0;
-    for (int block = 0; block < bound; block += FOLD) {
-      for (int i = block; i < Math.min(bound, block + FOLD); i += LANES) {
-        for (int lane = 0; lane < LANES; lane += WIDTH) {
-          FloatVector d = FloatVector.fromArray(SPECIES, row, from + i + lane).sub(max);
-          ties += d.compare(VectorOperators.EQ, 0f).trueCount();
-          FloatVector e = belowMax(d);
-          FloatVector.fromArray(SPECIES, rest, lane).add(e).intoArray(rest, lane);
-          e.fma(d.max(FLOOR), FloatVector.fromArray(SPECIES, weighted, lane)).intoArray(weighted, lane);
-          if (power) {
-            FloatVector.fromArray(SPECIES, powered, lane).add(belowMax(d.mul(alpha))).intoArray(powered, lane);
-          }
-        }
+    for (int lane = 0; lane < LANES; lane += WIDTH) {
+      FloatVector d = FloatVector.fromArray(SPECIES, row, at + lane).sub(max);
+      ties += d.compare(VectorOperators.EQ, 0f).trueCount();
+      FloatVector e = belowMax(d);
+      FloatVector.fromArray(SPECIES, rest, lane).add(e).intoArray(rest, lane);
+      e.fma(d.max(FLOOR), FloatVector.fromArray(SPECIES, weighted, lane)).intoArray(weighted, lane);
+      if (!Float.isNaN(alpha)) {
+        FloatVector.fromArray(SPECIES, powered, lane).add(belowMax(d.mul(alpha))).intoArray(powered, lane);
       }
-      lanes.fold(rest, weighted, powered);
     }
-    lanes.addTies(ties);
-    return lanes.finish(row, from + bound, length - bound, max, alpha);
+    return ties;
   }
 
   /** Lane-wise {@link ScalarSoftmaxPass#belowMax}. */
