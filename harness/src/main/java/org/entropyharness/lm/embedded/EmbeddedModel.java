@@ -134,6 +134,11 @@ public final class EmbeddedModel implements LanguageModel {
     return h ^ (h >>> 31);
   }
 
+  @Override
+  public java.util.Optional<org.entropyharness.lm.TokenScorer> scorer() {
+    return java.util.Optional.of(new EmbeddedScorer(transformer, tokenizer));
+  }
+
   /** The forward pass, for tests and benchmarks in this package. */
   JavaTransformer transformer() {
     return transformer;

@@ -33,6 +33,24 @@ public final class SoftmaxEntropy {
     return sums(row, from, length, Float.NaN, VECTORISED).shannon();
   }
 
+  /**
+   * Shannon entropy of softmax(z / temperature) over {@code row[from, from+length)}: the distribution a model samples
+   * from at that temperature (policy entropy measured at a declared temperature).
+   */
+  public static double shannonAt(float[] row, int from, int length, double temperature) {
+    if (!(temperature > 0) || Double.isInfinite(temperature)) {
+      throw new IllegalArgumentException("temperature must be positive and finite: " + temperature);
+    }
+    if (temperature == 1.0) {
+      return shannon(row, from, length);
+    }
+    float[] scaled = new float[length];
+    for (int i = 0; i < length; i++) {
+      scaled[i] = (float) (row[from + i] / temperature);
+    }
+    return shannon(scaled, 0, length);
+  }
+
   /** The portable loop that {@link #shannon} uses when the Vector API is not available. */
   public static double scalarShannon(float[] logits) {
     return sums(logits, 0, logits.length, Float.NaN, false).shannon();
