@@ -170,6 +170,17 @@ final class VectorRowKernels {
   static void weightedSum(float[] p, int length, float[] values, int stride, int at, int width, float[] out,
       int outAt) {
     int k = 0;
+    for (; k + 2 * LANES <= width; k += 2 * LANES) {
+      FloatVector acc0 = FloatVector.zero(SPECIES);
+      FloatVector acc1 = FloatVector.zero(SPECIES);
+      for (int t = 0; t < length; t++) {
+        int vAt = t * stride + at + k;
+        acc0 = acc0.add(FloatVector.fromArray(SPECIES, values, vAt).mul(p[t]));
+        acc1 = acc1.add(FloatVector.fromArray(SPECIES, values, vAt + LANES).mul(p[t]));
+      }
+      acc0.intoArray(out, outAt + k);
+      acc1.intoArray(out, outAt + k + LANES);
+    }
     for (; k + LANES <= width; k += LANES) {
       FloatVector acc = FloatVector.zero(SPECIES);
       for (int t = 0; t < length; t++) {
