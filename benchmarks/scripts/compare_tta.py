@@ -27,8 +27,8 @@ import time
 METHODS = "source,bn-adapt,tent,renyi-tent,eata,sar,deyo"
 PASSES = {"source": 1, "bn-adapt": 1, "tent": 2, "renyi-tent": 2, "eata": 2, "sar": 4, "deyo": 3}
 JAVA = ["java", "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-modules=jdk.incubator.vector",
-        "-Dai.djl.offline=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Dharness.root=.",
-        "-cp", "benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar:benchmarks/target/lib/*"]
+        "-Dai.djl.offline=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Dharness.root=.", "-cp"]
+CLASSPATH = "benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar:benchmarks/target/lib/*"
 LINE = re.compile(r"^(\S+)\t([0-9.]+) images/s\truns=\S*\taccuracy=([0-9.]+)", re.M)
 
 
@@ -52,7 +52,7 @@ def run(command, env):
 
 
 def java_side(method, args, env):
-    out = run(JAVA + ["org.entropyharness.bench.TtaThroughputBenchmark", str(args.runs), str(args.images),
+    out = run(JAVA + [args.classpath, "org.entropyharness.bench.TtaThroughputBenchmark", str(args.runs), str(args.images),
                       str(args.depth), method], env)
     return parse(out, method)
 
@@ -70,8 +70,8 @@ def parse(out, method):
     raise RuntimeError(f"no result line for {method} in:\n{out}")
 
 
-def sgemm(env):
-    out = run(JAVA + ["org.entropyharness.bench.SgemmRate", "1024", "5"], env)
+def sgemm(args, env):
+    out = run(JAVA + [args.classpath, "org.entropyharness.bench.SgemmRate", "1024", "5"], env)
     return float(re.search(r"sgemm\t([0-9.]+) GFLOP/s", out).group(1))
 
 
@@ -86,13 +86,14 @@ def main():
     parser.add_argument("--images", type=int, default=2000)
     parser.add_argument("--depth", type=int, default=20)
     parser.add_argument("--methods", default=METHODS)
+    parser.add_argument("--classpath", default=CLASSPATH, help="of the Java side (a copy keeps a rebuild out)")
     args = parser.parse_args()
     methods = args.methods.split(",")
     env = dict(os.environ, OMP_WAIT_POLICY="PASSIVE")
     java, python, ratios, accuracy, peaks, loads = {}, {}, {}, {}, [], []
     for r in range(args.rounds):
         loads.append(load())
-        peaks.append(sgemm(env))
+        peaks.append(sgemm(args, env))
         print(f"round {r + 1}: load {loads[-1]}, sgemm {peaks[-1]:.1f} GFLOP/s", file=sys.stderr, flush=True)
         for m in methods:
             sides = [("java", java_side), ("python", python_side)]

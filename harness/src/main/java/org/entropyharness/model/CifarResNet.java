@@ -186,8 +186,11 @@ public final class CifarResNet implements AutoCloseable {
         bn += 2;
       }
     }
-    // The reshape copies the channels-last map into NCHW order, so the pooled sums run as they always did.
-    NDArray pooled = x.reshape(x.getShape().get(0), x.getShape().get(1), -1).mean(new int[] {2});
+    // Pooled over an NHWC view (no copy): the gradient of the mean then stays channels-last, as every other
+    // gradient of the backward pass; an NCHW copy here would send the whole backward through NCHW kernels.
+    Shape shape = x.getShape();
+    NDArray pooled = x.transpose(0, 2, 3, 1).reshape(shape.get(0), shape.get(2) * shape.get(3), shape.get(1))
+        .mean(new int[] {1});
     return Linear.linear(pooled, constants.get("linear.weight"), constants.get("linear.bias")).singletonOrThrow();
   }
 
