@@ -11,17 +11,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.entropyharness.gate.SuiteGates;
+import org.entropyharness.gate.GateVerdict;
 import org.entropyharness.report.AllureCellReport;
 import org.entropyharness.report.MetricsCsv;
 import org.entropyharness.run.CellContext;
 import org.entropyharness.run.CellOutcome;
 import org.entropyharness.run.CellRunner;
-import org.entropyharness.run.CellRunners;
-import org.entropyharness.run.MethodRegistry;
+import org.entropyharness.run.Families;
+import org.entropyharness.run.HarnessPaths;
+import org.entropyharness.run.SessionOptions;
+import org.entropyharness.run.SuiteSession;
 import org.entropyharness.run.RunProgress;
 import org.entropyharness.run.Shard;
-import org.entropyharness.run.SuiteExecution;
 import org.entropyharness.store.Baselines;
 import org.entropyharness.store.Fingerprint;
 import org.entropyharness.store.MetricRow;
@@ -122,7 +123,7 @@ public final class HarnessOverheadBenchmark {
     long start = System.nanoTime();
     pipeline(suiteFile, suite -> {
       long opening = System.nanoTime();
-      CellRunner runner = CellRunners.open(suite);
+      CellRunner runner = Families.of(suite).open(suite);
       modelNanos[0] += System.nanoTime() - opening;
       return new TimedRunner(runner, modelNanos, fingerprints, outcomes);
     });
@@ -140,29 +141,33 @@ public final class HarnessOverheadBenchmark {
   /** {@code harness run} on one suite into a temporary run folder, then the engine's per-cell CSV and charts. */
   private static Phases pipeline(Path suiteFile, RunnerFactory factory) throws Exception {
     long t0 = System.nanoTime();
-    SuiteSpec suite = new SuiteLoader(MethodRegistry.INSTANCE).load(suiteFile);
-    CellRunners.check(suite);
+    SuiteSpec suite = new SuiteLoader(Families.ALL).load(suiteFile);
+    Families.of(suite).check(suite);
     long t1 = System.nanoTime();
     Path runs = Files.createTempDirectory("harness-overhead");
     try {
-      RunDirectory dir = new RunDirectory(Files.createDirectories(runs.resolve(suite.name())));
-      List<MetricRow> rows;
-      try (CellRunner runner = factory.open(suite)) {
-        rows = new SuiteExecution(suite, dir, Shard.parse("1/1"), Clock.systemUTC()).execute(runner, RunProgress.silent());
-      }
-      long t2 = System.nanoTime();
       Path root = Path.of(System.getProperty("harness.root", "."));
-      List<MetricRow> baseline = new Baselines(root.resolve("baselines")).read(suite.name()).orElse(List.of());
-      List<SuiteGates.Verdict> verdicts = SuiteGates.decide(suite, rows, baseline, false);
-      if (verdicts.isEmpty() && !baseline.isEmpty()) {
-        throw new IllegalStateException(suite.name() + ": no gate verdicts");
+      SessionOptions options = SessionOptions.defaults(new HarnessPaths(root)).withRuns(runs);
+      SuiteSession session = SuiteSession.open(suite, options, suite.cells(), factory.open(suite));
+      List<GateVerdict> verdicts = new ArrayList<>();
+      long t2;
+      try (session) {
+        session.runAll(RunProgress.silent());
+        t2 = System.nanoTime();
+        for (CellSpec cell : suite.cells()) {
+          verdicts.addAll(session.gates(cell));
+        }
+      }
+      RunDirectory dir = session.dir();
+      if (verdicts.size() != suite.cells().stream().mapToInt(c -> suite.gatesFor(c).size()).sum()) {
+        throw new IllegalStateException(suite.name() + ": not every gate was decided");
       }
       long t3 = System.nanoTime();
       for (CellSpec cell : suite.cells()) {
         List<MetricRow> cellRows = dir.readCellMetrics(cell.id());
         List<SampleRow> samples = dir.readCellSamples(cell.id());
         int bytes = MetricsCsv.of(cellRows).getBytes(StandardCharsets.UTF_8).length;
-        for (AllureCellReport.Chart chart : AllureCellReport.charts(suite.family(), cellRows, samples)) {
+        for (AllureCellReport.Chart chart : AllureCellReport.charts(Families.of(suite), cellRows, samples)) {
           bytes += chart.png().length;
         }
         if (bytes == 0) {

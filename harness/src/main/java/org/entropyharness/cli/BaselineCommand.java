@@ -8,6 +8,7 @@ import org.entropyharness.run.HarnessPaths;
 import org.entropyharness.store.Baselines;
 import org.entropyharness.store.MetricRow;
 import org.entropyharness.store.RunDirectory;
+import org.entropyharness.store.RunManifest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "baseline", description = "Manages baselines/<suite>.arrow.", subcommands = BaselineCommand.Promote.class)
 final class BaselineCommand {
 
-  @Command(name = "promote", description = "Writes a run's metrics as the baseline of its suite.")
+  @Command(name = "promote", mixinStandardHelpOptions = true, description = "Writes a run's metrics as the baseline of its suite.")
   static final class Promote implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run folder, e.g. reports/runs/<run-id>.")
     Path runDir;
@@ -36,18 +37,34 @@ final class BaselineCommand {
         + "file (for large nightly suites) whose gates use the unpaired test on the intervals.")
     boolean summariesOnly;
 
+    @Option(names = "--partial", description = "The run holds only some of the suite's cells (a shard, a selection):"
+        + " replace those cells' rows and keep the baseline's other cells.")
+    boolean partial;
+
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-      List<MetricRow> rows = new RunDirectory(runDir).readMetrics();
+      RunDirectory run = new RunDirectory(runDir);
+      if (!java.nio.file.Files.isRegularFile(run.manifestFile())) {
+        throw new IOException(runDir + ": not a run folder (no manifest.json); give a folder under reports/runs/ or"
+            + " one that harness merge wrote");
+      }
+      RunManifest manifest = run.readManifest();
+      if (!manifest.complete() && !partial) {
+        long done = manifest.cells().stream().filter(c -> "done".equals(c.status())).count();
+        throw new IOException(runDir + ": the run holds " + done + " finished of the suite's " + manifest.suiteCells()
+            + " cells (shard " + manifest.shard() + "); merge the shards first (harness merge), finish it (harness run"
+            + " --resume), or pass --partial to replace only these cells' rows");
+      }
+      List<MetricRow> rows = run.readMetrics();
       if (summariesOnly) {
         rows = rows.stream().map(MetricRow::withoutItems).toList();
       }
       List<String> suites = rows.stream().map(MetricRow::suite).distinct().toList();
       String chosen = suite != null ? suite : only(suites);
       Baselines store = new Baselines(baselines != null ? baselines : HarnessPaths.fromEnvironment().baselines());
-      List<String> changes = store.promote(chosen, rows, force);
+      List<String> changes = store.promote(chosen, rows, force, partial);
       changes.forEach(c -> spec.commandLine().getOut().println("  " + c));
       spec.commandLine().getOut().println("promoted " + runDir + " to " + store.file(chosen));
       return 0;

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       ValidateCommand.class,
       BaselineCommand.class,
+      GateCommand.class,
       CompareCommand.class,
       MergeCommand.class,
       InspectCommand.class,

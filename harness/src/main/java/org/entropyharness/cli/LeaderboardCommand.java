@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import org.entropyharness.report.Leaderboard;
 import org.entropyharness.report.MainMetrics;
 import org.entropyharness.report.SuiteBoard;
-import org.entropyharness.run.MethodRegistry;
+import org.entropyharness.run.Families;
 import org.entropyharness.suite.SuiteLoader;
 import org.entropyharness.suite.SuiteSpec;
 import picocli.CommandLine.Command;
@@ -69,7 +69,7 @@ final class LeaderboardCommand implements Callable<Integer> {
     try (Stream<Path> list = Files.list(dir)) {
       files = list.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
     }
-    SuiteLoader loader = new SuiteLoader(MethodRegistry.INSTANCE);
+    SuiteLoader loader = new SuiteLoader(Families.ALL);
     List<SuiteSpec> specs = new ArrayList<>();
     for (Path f : files) {
       specs.add(loader.load(f));

@@ -2,28 +2,19 @@ package org.entropyharness.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.entropyharness.gate.SuiteGates;
 import org.entropyharness.store.History;
 import org.entropyharness.report.Leaderboard;
 import org.entropyharness.report.MainMetrics;
-import org.entropyharness.run.CellRunner;
-import org.entropyharness.run.CellRunners;
+import org.entropyharness.run.Families;
 import org.entropyharness.run.HarnessPaths;
-import org.entropyharness.run.RunProgress;
-import org.entropyharness.run.Shard;
-import org.entropyharness.run.SuiteExecution;
-import org.entropyharness.store.Baselines;
+import org.entropyharness.run.SessionOptions;
 import org.entropyharness.store.MetricRow;
-import org.entropyharness.store.RunDirectory;
 import org.entropyharness.suite.SuiteSpec;
 import org.entropyharness.suite.Tier;
 import picocli.CommandLine.Command;
@@ -36,10 +27,8 @@ import picocli.CommandLine.Spec;
  * leaderboard. A suite that cannot run is reported and skipped, so the others still reach the history; the exit code
  * is then 1, as it is when a gate finds a regression.
  */
-@Command(name = "nightly", description = "Runs the nightly suites, appends tonight's metrics to the history and renders the leaderboard.")
+@Command(name = "nightly", mixinStandardHelpOptions = true, description = "Runs the nightly suites, appends tonight's metrics to the history and renders the leaderboard.")
 final class NightlyCommand implements Callable<Integer> {
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
-
   @Option(names = "--tier", defaultValue = "nightly", paramLabel = "TIER", description = "Tier of the suites to run (default ${DEFAULT-VALUE}).")
   String tier;
 
@@ -58,6 +47,9 @@ final class NightlyCommand implements Callable<Integer> {
   @Option(names = "--night", paramLabel = "YYYY-MM-DD", description = "The night to file the results under (default: today, UTC).")
   LocalDate night;
 
+  @Option(names = "--require-baselines", description = "A suite without a baseline file fails its gates instead of skipping them.")
+  boolean requireBaselines;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -74,12 +66,13 @@ final class NightlyCommand implements Callable<Integer> {
     out.println(chosen.size() + " " + wanted.id() + " suites in " + suiteDir);
     boolean failed = false;
     List<MetricRow> tonight = new ArrayList<>();
+    SessionOptions options = SessionOptions.defaults(paths).withRuns(runRoot).requiringBaselines(requireBaselines);
     for (SuiteSpec suite : chosen) {
       try {
-        CellRunners.check(suite);
-        List<MetricRow> rows = runOne(suite, runRoot);
-        failed |= gate(out, suite, rows, paths);
-        tonight.addAll(rows);
+        Families.of(suite).check(suite);
+        SuiteRuns.Outcome outcome = SuiteRuns.runAndGate(suite, options, out);
+        failed |= outcome.failed();
+        tonight.addAll(outcome.rows());
       } catch (IOException | RuntimeException e) {
         err.println("nightly: " + suite.name() + " did not run: " + e.getMessage());
         failed = true;
@@ -98,29 +91,5 @@ final class NightlyCommand implements Callable<Integer> {
     Leaderboard board = Leaderboard.of(historyDir, site).withBaselines(paths.baselines()).withRuns(runRoot).withMainMetrics(MainMetrics.of(all));
     LeaderboardCommand.print(out, board.render());
     return failed ? 1 : 0;
-  }
-
-  private static List<MetricRow> runOne(SuiteSpec suite, Path runRoot) throws IOException {
-    String id = suite.name() + "-" + STAMP.format(Clock.systemUTC().instant());
-    Path dir = runRoot.resolve(id);
-    for (int n = 2; Files.exists(dir); n++) {
-      dir = runRoot.resolve(id + "-" + n);
-    }
-    RunDirectory run = new RunDirectory(dir);
-    try (CellRunner runner = CellRunners.open(suite); RunProgress progress = RunProgress.forConsole()) {
-      Files.createDirectories(dir);
-      return new SuiteExecution(suite, run, Shard.parse("1/1"), Clock.systemUTC()).execute(runner, progress);
-    }
-  }
-
-  /** Prints the suite's gate verdicts; true when one fails. */
-  private static boolean gate(PrintWriter out, SuiteSpec suite, List<MetricRow> rows, HarnessPaths paths) throws IOException {
-    List<MetricRow> baseline = new Baselines(paths.baselines()).read(suite.name()).orElse(List.of());
-    boolean regressed = false;
-    for (SuiteGates.Verdict v : SuiteGates.decide(suite, rows, baseline, false)) {
-      out.println("gate " + suite.name() + " " + v.summary());
-      regressed |= !v.decision().passes();
-    }
-    return regressed;
   }
 }

@@ -1,26 +1,14 @@
 package org.entropyharness.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.entropyharness.gate.SuiteGates;
-import org.entropyharness.run.CellRunner;
-import org.entropyharness.run.CellRunners;
+import org.entropyharness.run.Families;
 import org.entropyharness.run.HarnessPaths;
-import org.entropyharness.run.MethodRegistry;
-import org.entropyharness.run.RunProgress;
+import org.entropyharness.run.SessionOptions;
 import org.entropyharness.run.Shard;
-import org.entropyharness.run.SuiteExecution;
-import org.entropyharness.store.Baselines;
-import org.entropyharness.store.MetricRow;
-import org.entropyharness.store.RunDirectory;
 import org.entropyharness.suite.SuiteLoader;
 import org.entropyharness.suite.SuiteSpec;
 import picocli.CommandLine.Command;
@@ -30,9 +18,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code harness run}: runs suites into run folders, prints their results and gates them against the baselines. */
-@Command(name = "run", description = "Runs suite files; exit code 1 when a gate finds a regression.")
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Runs suite files; exit code 1 when a gate fails (a regression, or a value it needs is missing).")
 final class RunCommand implements Callable<Integer> {
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
 
   @Parameters(arity = "1..*", paramLabel = "SUITE", description = "Suite files (*.yaml).")
   List<Path> files;
@@ -49,70 +37,37 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--allow-fingerprint-mismatch", description = "Gate against baselines that measured something else.")
   boolean allowMismatch;
 
+  @Option(names = "--require-baselines", description = "A suite without a baseline file fails its gates instead of skipping them (for CI).")
+  boolean requireBaselines;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
-    SuiteLoader loader = new SuiteLoader(MethodRegistry.INSTANCE);
+    SuiteLoader loader = new SuiteLoader(Families.ALL);
     List<SuiteSpec> suites = new ArrayList<>();
     for (Path file : files) {
       SuiteSpec suite = loader.load(file);
-      CellRunners.check(suite);
+      Families.of(suite).check(suite);
       suites.add(suite);
     }
     if (resume != null && suites.size() != 1) {
       throw new IllegalArgumentException("--resume takes exactly one suite file, the one the run was started with");
     }
-    boolean regressed = false;
+    SessionOptions options = options();
+    boolean failed = false;
     for (SuiteSpec suite : suites) {
-      regressed |= runOne(suite);
+      failed |= SuiteRuns.runAndGate(suite, options, spec.commandLine().getOut()).failed();
     }
-    return regressed ? 1 : 0;
+    return failed ? 1 : 0;
   }
 
-  private boolean runOne(SuiteSpec suite) throws IOException {
-    PrintWriter out = spec.commandLine().getOut();
-    var skip = CellRunners.skipReason(suite);
-    if (skip.isPresent()) {
-      out.println(suite.name() + ": skipped, " + skip.get());
-      return false;
-    }
-    HarnessPaths paths = HarnessPaths.fromEnvironment();
-    Shard part = Shard.parse(shard);
-    List<MetricRow> rows;
-    RunDirectory dir;
-    // The model and data load before the run folder exists: bad weights or data leave nothing behind.
-    try (CellRunner runner = CellRunners.open(suite); RunProgress progress = RunProgress.forConsole()) {
-      dir = new RunDirectory(resume != null ? existing(resume) : newRunDir(suite, part, paths));
-      rows = new SuiteExecution(suite, dir, part, Clock.systemUTC()).execute(runner, progress);
-    }
-    out.println(ResultsTable.render(suite, rows));
-    out.println("results: " + dir.root());
-    List<MetricRow> baseline = new Baselines(paths.baselines()).read(suite.name()).orElse(List.of());
-    boolean regressed = false;
-    for (SuiteGates.Verdict v : SuiteGates.decide(suite, rows, baseline, allowMismatch)) {
-      out.println("gate " + v.summary());
-      regressed |= !v.decision().passes();
-    }
-    return regressed;
-  }
-
-  private static Path existing(Path runDir) {
-    if (!Files.isDirectory(runDir)) {
-      throw new IllegalArgumentException("--resume " + runDir + ": no such run folder; give the folder the"
-          + " interrupted run printed, under reports/runs/");
-    }
-    return runDir;
-  }
-
-  private Path newRunDir(SuiteSpec suite, Shard part, HarnessPaths paths) throws IOException {
-    Path root = runs != null ? runs : paths.runs();
-    String id = suite.name() + "-" + STAMP.format(Clock.systemUTC().instant())
-        + (part.count() > 1 ? "-shard" + part.index() + "of" + part.count() : "");
-    Path dir = root.resolve(id);
-    for (int n = 2; Files.exists(dir); n++) {
-      dir = root.resolve(id + "-" + n);
-    }
-    return Files.createDirectories(dir);
+  private SessionOptions options() {
+    SessionOptions options = SessionOptions.defaults(HarnessPaths.fromEnvironment())
+        .withShard(Shard.parse(shard))
+        .allowingFingerprintMismatch(allowMismatch)
+        .requiringBaselines(requireBaselines);
+    options = runs == null ? options : options.withRuns(runs);
+    return resume == null ? options : options.resuming(resume);
   }
 }

@@ -4,8 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.entropyharness.run.CellRunners;
-import org.entropyharness.run.MethodRegistry;
+import org.entropyharness.run.Families;
 import org.entropyharness.suite.SuiteException;
 import org.entropyharness.suite.SuiteLoader;
 import org.entropyharness.suite.SuiteSpec;
@@ -26,13 +25,13 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    SuiteLoader loader = new SuiteLoader(MethodRegistry.INSTANCE);
+    SuiteLoader loader = new SuiteLoader(Families.ALL);
     int bad = 0;
     for (Path file : files) {
       try {
         SuiteSpec suite = loader.load(file);
-        CellRunners.check(suite);
-        out.printf("%s: ok (%s, %s tier, %d cells, %d gates)%n", file, suite.family().id(), suite.tier().id(),
+        Families.of(suite).check(suite);
+        out.printf("%s: ok (%s, %s tier, %d cells, %d gates)%n", file, suite.family(), suite.tier().id(),
             suite.cells().size(), suite.gates().size());
       } catch (SuiteException e) {
         err.println(e.getMessage());

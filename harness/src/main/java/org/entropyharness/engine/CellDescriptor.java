@@ -1,6 +1,13 @@
 package org.entropyharness.engine;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.entropyharness.suite.CellSpec;
+import org.entropyharness.suite.GateSpec;
+import org.entropyharness.suite.SourcePosition;
+import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.FilePosition;
@@ -11,12 +18,55 @@ import org.junit.platform.engine.support.hierarchical.Node;
 final class CellDescriptor extends AbstractTestDescriptor implements Node<HarnessExecutionContext> {
   static final String SEGMENT = "cell";
 
-  CellDescriptor(UniqueId id, CellSpec cell, int line, int column) {
-    super(id, cell.id(), FileSource.from(cell.suite().file().toFile(), FilePosition.from(line, column)));
+  private final CellSpec cell;
+
+  CellDescriptor(UniqueId id, CellSpec cell) {
+    super(id, cell.id(), source(cell.method().position()));
+    this.cell = cell;
+  }
+
+  static FileSource source(SourcePosition at) {
+    return FileSource.from(at.file().toFile(), FilePosition.from(at.line(), at.column()));
+  }
+
+  CellSpec cell() {
+    return cell;
+  }
+
+  /** The unique ids of the cell's tests: the run, then one per gate. */
+  List<UniqueId> testIds() {
+    List<UniqueId> ids = new ArrayList<>();
+    ids.add(getUniqueId().append(CellRunDescriptor.SEGMENT, "run"));
+    List<GateSpec> gates = cell.suite().gatesFor(cell);
+    for (int g = 0; g < gates.size(); g++) {
+      ids.add(getUniqueId().append(GateDescriptor.SEGMENT, Integer.toString(g)));
+    }
+    return ids;
+  }
+
+  /** The test a unique id segment names: {@code run:run} or {@code gate:<index>}. */
+  Optional<AbstractTestDescriptor> test(UniqueId.Segment segment) {
+    UniqueId id = getUniqueId().append(segment);
+    if (segment.getType().equals(CellRunDescriptor.SEGMENT)) {
+      return Optional.of(new CellRunDescriptor(id, cell));
+    }
+    List<GateSpec> gates = cell.suite().gatesFor(cell);
+    try {
+      int index = Integer.parseInt(segment.getValue());
+      return index >= 0 && index < gates.size() ? Optional.of(new GateDescriptor(id, cell, gates.get(index)))
+          : Optional.empty();
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 
   @Override
   public Type getType() {
     return Type.CONTAINER;
+  }
+
+  @Override
+  public Set<TestTag> getTags() {
+    return Tags.of(cell.suite());
   }
 }

@@ -1,20 +1,24 @@
 package org.entropyharness.engine;
 
-import java.util.List;
-import org.entropyharness.gate.Format;
+import java.util.Set;
 import org.entropyharness.gate.GateAssert;
-import org.entropyharness.gate.GateDecision;
+import org.entropyharness.gate.GateVerdict;
 import org.entropyharness.report.AllureCellReport;
-import org.entropyharness.store.MetricRow;
+import org.entropyharness.run.SuiteSession;
 import org.entropyharness.suite.CellSpec;
 import org.entropyharness.suite.GateSpec;
+import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
 import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
 
-/** One gate of one cell: compares the cell's metric with the baseline's and fails on a regression. */
+/**
+ * One gate of one cell, decided by the session's gate policy: passes, fails (a regression, an incomparable baseline,
+ * a missing value), or is aborted when the suite has no baseline yet or the cell did not run.
+ */
 final class GateDescriptor extends AbstractTestDescriptor implements Node<HarnessExecutionContext> {
   static final String SEGMENT = "gate";
 
@@ -33,38 +37,32 @@ final class GateDescriptor extends AbstractTestDescriptor implements Node<Harnes
   }
 
   @Override
+  public Set<TestTag> getTags() {
+    return Tags.of(cell.suite());
+  }
+
+  @Override
   public String getLegacyReportingName() {
     return cell.id() + " " + gate.displayName();
   }
 
   @Override
-  public SkipResult shouldBeSkipped(HarnessExecutionContext context) {
-    return context.suite() != null && context.suite().rowsOf(cell.id()).isPresent()
-        ? SkipResult.doNotSkip()
-        : SkipResult.skip("the cell " + cell.id() + " did not run");
-  }
-
-  @Override
   public HarnessExecutionContext execute(HarnessExecutionContext context, DynamicTestExecutor executor) throws Exception {
-    return AllureCellReport.phase("gate", () -> decide(context));
-  }
-
-  private HarnessExecutionContext decide(HarnessExecutionContext context) {
-    SuiteRunState state = context.suite();
-    List<MetricRow> rows = state.rowsOf(cell.id()).orElseThrow();
-    MetricRow current = rows.stream()
-        .filter(r -> r.metric().equals(gate.metric()) && r.slice().equals(gate.slice()))
-        .findFirst()
-        .orElseThrow(() -> new AssertionFailedError(cell.id() + " has no " + gate.metric() + " on slice '" + gate.slice()
-            + "'; slices measured: " + String.join(", ", rows.stream().map(MetricRow::slice).distinct().toList())));
-    MetricRow baseline = state.baselineRow(current.key());
-    GateDecision decision = GateAssert.assertThat(current)
-        .comparedTo(baseline)
-        .allowingOtherFingerprint(context.allowFingerprintMismatch())
-        .passes(gate);
-    String summary = Format.summary(decision, current.unit());
-    context.listener().reportingEntryPublished(this, ReportEntry.from("gate", summary));
-    System.out.println("[" + cell.suite().name() + "] " + cell.id() + " " + summary);
+    SuiteSession session = context.session();
+    GateVerdict verdict;
+    try {
+      verdict = AllureCellReport.phase("gate", () -> session.gate(cell, gate));
+    } catch (Exception cellFailed) {
+      throw new TestAbortedException("the cell " + cell.id() + " did not run: " + cellFailed.getMessage());
+    }
+    context.listener().reportingEntryPublished(this, ReportEntry.from("gate", verdict.summary()));
+    System.out.println("[" + cell.suite().name() + "] " + verdict.summary());
+    try {
+      GateAssert.assertThat(verdict).passes();
+    } catch (AssertionError failed) {
+      // The gate's YAML line leads the message: consoles and IDEs link file:line:column.
+      throw new AssertionFailedError(gate.position() + ": " + gate.displayName() + failed.getMessage(), failed);
+    }
     return context;
   }
 }

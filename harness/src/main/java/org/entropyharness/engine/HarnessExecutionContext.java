@@ -2,44 +2,50 @@ package org.entropyharness.engine;
 
 import java.nio.file.Path;
 import org.entropyharness.run.HarnessPaths;
+import org.entropyharness.run.SessionOptions;
+import org.entropyharness.run.SuiteSession;
 import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
 
-/** What every node of a harness test tree can reach: configuration, the listener, and its suite's run state. */
+/** What every node of a harness test tree can reach: the session options, the listener, and its suite's session. */
 final class HarnessExecutionContext implements EngineExecutionContext {
-  private final ConfigurationParameters config;
+  private final SessionOptions options;
   private final EngineExecutionListener listener;
-  private final SuiteRunState suite;
+  private final SuiteSession session;
 
   HarnessExecutionContext(ConfigurationParameters config, EngineExecutionListener listener) {
-    this(config, listener, null);
+    this(options(config), listener, null);
   }
 
-  private HarnessExecutionContext(ConfigurationParameters config, EngineExecutionListener listener, SuiteRunState suite) {
-    this.config = config;
+  private HarnessExecutionContext(SessionOptions options, EngineExecutionListener listener, SuiteSession session) {
+    this.options = options;
     this.listener = listener;
-    this.suite = suite;
+    this.session = session;
   }
 
-  HarnessExecutionContext withSuite(SuiteRunState state) {
-    return new HarnessExecutionContext(config, listener, state);
+  private static SessionOptions options(ConfigurationParameters config) {
+    HarnessPaths paths = config.get(Constants.ROOT)
+        .map(r -> new HarnessPaths(Path.of(r).toAbsolutePath().normalize()))
+        .orElseGet(HarnessPaths::fromEnvironment);
+    return SessionOptions.defaults(paths)
+        .allowingFingerprintMismatch(config.getBoolean(Constants.ALLOW_FINGERPRINT_MISMATCH).orElse(false))
+        .requiringBaselines(config.getBoolean(Constants.REQUIRE_BASELINES).orElse(false));
   }
 
-  SuiteRunState suite() {
-    return suite;
+  HarnessExecutionContext withSession(SuiteSession opened) {
+    return new HarnessExecutionContext(options, listener, opened);
+  }
+
+  SessionOptions options() {
+    return options;
+  }
+
+  SuiteSession session() {
+    return session;
   }
 
   EngineExecutionListener listener() {
     return listener;
-  }
-
-  boolean allowFingerprintMismatch() {
-    return config.getBoolean(Constants.ALLOW_FINGERPRINT_MISMATCH).orElse(false);
-  }
-
-  HarnessPaths paths() {
-    return config.get(Constants.ROOT).map(r -> new HarnessPaths(Path.of(r).toAbsolutePath().normalize()))
-        .orElseGet(HarnessPaths::fromEnvironment);
   }
 }

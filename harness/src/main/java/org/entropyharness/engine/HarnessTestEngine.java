@@ -5,14 +5,19 @@ import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
+import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
 import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
 
 /**
  * The JUnit Platform engine that runs suite files as tests: each suite file is a container, each cell (method ×
- * seed) a container, and inside it one test that runs the cell and one test per gate. Tiers are tags; the
- * {@value Constants#TIER} parameter picks which tier runs.
+ * seed) a container, and inside it one test that runs the cell and one test per gate. Every node carries the suite's
+ * tier and family as tags, so tag filters ({@code -Dgroups=smoke}, {@code --include-tag nightly}) select suites.
  */
 public final class HarnessTestEngine extends HierarchicalTestEngine<HarnessExecutionContext> {
+  private static final EngineDiscoveryRequestResolver<EngineDescriptor> RESOLVER =
+      EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
+          .addSelectorResolver(context -> new SuiteFileResolver(context.getDiscoveryRequest(), context.getEngineDescriptor()))
+          .build();
 
   @Override
   public String getId() {
@@ -22,7 +27,7 @@ public final class HarnessTestEngine extends HierarchicalTestEngine<HarnessExecu
   @Override
   public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
     EngineDescriptor engine = new EngineDescriptor(uniqueId, "Entropy harness");
-    new SuiteDiscovery(request, engine).discover();
+    RESOLVER.resolve(request, engine);
     return engine;
   }
 

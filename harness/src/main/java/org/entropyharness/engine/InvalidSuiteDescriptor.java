@@ -1,12 +1,17 @@
 package org.entropyharness.engine;
 
+import java.util.Set;
 import org.entropyharness.suite.SuiteException;
+import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
 import org.opentest4j.AssertionFailedError;
 
-/** A suite file that failed to load: one failing test at the problem's position, so the build says where. */
+/**
+ * A suite file that failed to load: one failing test at the problem's position, so the build says where. It carries
+ * every tier's tag, so whichever tier runs reports it.
+ */
 final class InvalidSuiteDescriptor extends AbstractTestDescriptor implements Node<HarnessExecutionContext> {
   private final SuiteException problem;
 
@@ -19,6 +24,11 @@ final class InvalidSuiteDescriptor extends AbstractTestDescriptor implements Nod
   @Override
   public Type getType() {
     return Type.TEST;
+  }
+
+  @Override
+  public Set<TestTag> getTags() {
+    return Tags.everyTier();
   }
 
   @Override

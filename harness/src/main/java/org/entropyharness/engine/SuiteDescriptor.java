@@ -1,31 +1,21 @@
 package org.entropyharness.engine;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import org.entropyharness.run.CellRunner;
-import org.entropyharness.run.CellRunners;
-import org.entropyharness.run.HarnessPaths;
-import org.entropyharness.run.Shard;
-import org.entropyharness.run.SuiteExecution;
-import org.entropyharness.store.Baselines;
-import org.entropyharness.store.MetricRow;
-import org.entropyharness.store.RunDirectory;
+import org.entropyharness.run.SuiteSession;
+import org.entropyharness.suite.CellSpec;
 import org.entropyharness.suite.SuiteSpec;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.FileSource;
 import org.junit.platform.engine.support.hierarchical.Node;
 
-/** A suite file: opens the family's runner and a run folder before its cells, consolidates the run after them. */
+/** A suite file: opens a session over the selected cells before them and closes it (writing the run) after. */
 final class SuiteDescriptor extends AbstractTestDescriptor implements Node<HarnessExecutionContext> {
   static final String SEGMENT = "suite";
-  private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
 
   private final SuiteSpec suite;
 
@@ -34,8 +24,15 @@ final class SuiteDescriptor extends AbstractTestDescriptor implements Node<Harne
     this.suite = suite;
   }
 
-  SuiteSpec suite() {
-    return suite;
+  /** The unique ids of every cell of the suite, in suite order. */
+  List<UniqueId> cellIds() {
+    return suite.cells().stream().map(c -> getUniqueId().append(CellDescriptor.SEGMENT, c.id())).toList();
+  }
+
+  /** The descriptor of a cell by id, or empty when the suite has no such cell. */
+  Optional<CellDescriptor> cell(String cellId) {
+    return suite.cells().stream().filter(c -> c.id().equals(cellId)).findFirst()
+        .map(c -> new CellDescriptor(getUniqueId().append(CellDescriptor.SEGMENT, cellId), c));
   }
 
   @Override
@@ -45,7 +42,7 @@ final class SuiteDescriptor extends AbstractTestDescriptor implements Node<Harne
 
   @Override
   public Set<TestTag> getTags() {
-    return Set.of(TestTag.create(suite.tier().id()), TestTag.create(suite.family().id()));
+    return Tags.of(suite);
   }
 
   @Override
@@ -55,26 +52,29 @@ final class SuiteDescriptor extends AbstractTestDescriptor implements Node<Harne
 
   @Override
   public SkipResult shouldBeSkipped(HarnessExecutionContext context) {
-    return CellRunners.skipReason(suite).map(SkipResult::skip).orElse(SkipResult.doNotSkip());
+    return SuiteSession.skipReason(suite).map(SkipResult::skip).orElse(SkipResult.doNotSkip());
   }
 
   @Override
   public HarnessExecutionContext before(HarnessExecutionContext context) throws Exception {
-    HarnessPaths paths = context.paths();
-    List<MetricRow> baseline = new Baselines(paths.baselines()).read(suite.name()).orElse(List.of());
-    Clock clock = Clock.systemUTC();
-    String runId = suite.name() + "-" + RUN_STAMP.format(clock.instant()) + "-" + Long.toHexString(System.nanoTime() & 0xffff);
-    RunDirectory dir = new RunDirectory(Files.createDirectories(paths.runs().resolve(runId)));
-    CellRunner runner = CellRunners.open(suite);
-    SuiteExecution execution = new SuiteExecution(suite, dir, Shard.ALL, clock);
-    return context.withSuite(new SuiteRunState(suite, runner, dir, execution, baseline));
+    List<CellSpec> chosen = getChildren().stream()
+        .filter(CellDescriptor.class::isInstance)
+        .map(d -> ((CellDescriptor) d).cell())
+        .sorted(java.util.Comparator.comparingInt(suite.cells()::indexOf))
+        .toList();
+    return context.withSession(SuiteSession.open(suite, context.options(), chosen));
   }
 
   @Override
-  public void after(HarnessExecutionContext context) throws IOException {
-    if (context.suite() != null) {
-      context.suite().close();
-      System.out.println("[" + suite.name() + "] results: " + context.suite().dir().root());
+  public void after(HarnessExecutionContext context) throws Exception {
+    if (context.session() != null) {
+      context.session().close();
+      System.out.println("[" + suite.name() + "] results: " + context.session().dir().root());
     }
+  }
+
+  @Override
+  public void nodeSkipped(HarnessExecutionContext context, TestDescriptor descriptor, SkipResult result) {
+    System.out.println("[" + suite.name() + "] skipped: " + result.getReason().orElse(""));
   }
 }

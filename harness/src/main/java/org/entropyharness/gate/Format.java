@@ -29,9 +29,12 @@ public final class Format {
       return "REGRESSED: " + describe(r.comparison(), unit);
     }
     if (d instanceof GateDecision.Incomparable i) {
-      return "incomparable: " + i.reason();
+      return "INCOMPARABLE: " + i.reason();
     }
-    return "no baseline: " + ((GateDecision.NoBaseline) d).reason();
+    if (d instanceof GateDecision.Missing m) {
+      return "MISSING: " + m.reason();
+    }
+    return "skipped: " + ((GateDecision.NoBaseline) d).reason();
   }
 
   /** One comparison as text. */

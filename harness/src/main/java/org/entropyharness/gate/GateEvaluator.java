@@ -26,12 +26,10 @@ public final class GateEvaluator {
     this.allowOtherFingerprint = allowOtherFingerprint;
   }
 
-  /** Decides the gate for a current row and its baseline row (null when the baseline has none). */
+  /**
+   * Compares a current row with its baseline row, both present and finite ({@link GatePolicy} checks that first).
+   */
   public GateDecision decide(GateSpec gate, MetricRow current, MetricRow baseline) {
-    if (baseline == null) {
-      return new GateDecision.NoBaseline(gate, "no baseline for " + current.cellId() + " " + current.metric()
-          + "; create one with: harness baseline promote <run-dir> --suite " + current.suite());
-    }
     List<String> differing = baseline.fingerprint().differingParts(current.fingerprint());
     if (!differing.isEmpty() && !allowOtherFingerprint) {
       return new GateDecision.Incomparable(gate, "the baseline of " + current.cellId() + " measured something else: "

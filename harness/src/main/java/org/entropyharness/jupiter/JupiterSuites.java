@@ -4,23 +4,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.entropyharness.engine.Constants;
 import org.entropyharness.gate.GateAssert;
+import org.entropyharness.gate.GateVerdict;
 import org.entropyharness.run.CellContext;
-import org.entropyharness.run.CellRunner;
-import org.entropyharness.run.CellRunners;
+import org.entropyharness.run.Families;
 import org.entropyharness.run.HarnessPaths;
-import org.entropyharness.run.MethodRegistry;
-import org.entropyharness.run.Shard;
-import org.entropyharness.run.SuiteExecution;
-import org.entropyharness.store.Baselines;
-import org.entropyharness.store.MetricRow;
-import org.entropyharness.store.RunDirectory;
+import org.entropyharness.run.SessionOptions;
+import org.entropyharness.run.SuiteSession;
 import org.entropyharness.suite.CellSpec;
 import org.entropyharness.suite.GateSpec;
 import org.entropyharness.suite.SuiteLoader;
@@ -28,13 +24,15 @@ import org.entropyharness.suite.SuiteSpec;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
+import org.opentest4j.TestAbortedException;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 
 /**
  * Suites in Jupiter tests: a suite file, or a suite declared in Java with {@link #suite(String)}, becomes
  * {@code @TestFactory} dynamic tests with the same meaning as under the harness engine (one container per cell, a
- * {@code runs} test, one test per gate against {@code baselines/}).
+ * {@code runs} test, one test per gate against {@code baselines/}, the same session and gate policy; the system
+ * properties {@code harness.allowFingerprintMismatch} and {@code harness.requireBaselines} apply).
  *
  * <pre>{@code
  * @TestFactory
@@ -53,23 +51,29 @@ public final class JupiterSuites {
 
   /** Dynamic tests of a suite file. */
   public static Stream<DynamicNode> tests(Path suiteFile) {
-    return tests(new SuiteLoader(MethodRegistry.INSTANCE).load(suiteFile));
+    return tests(new SuiteLoader(Families.ALL).load(suiteFile));
   }
 
-  /** Dynamic tests of a loaded suite; the cells run when the tests run, into {@code reports/runs/}. */
+  /**
+   * Dynamic tests of a loaded suite. The cells run when their tests run, in one session (the model loads once), into
+   * a run folder under {@code reports/runs/} like any other run's; the run's tables are written when JUnit closes the
+   * returned stream, after the last test.
+   */
   public static Stream<DynamicNode> tests(SuiteSpec suite) {
-    HarnessPaths paths = HarnessPaths.fromEnvironment();
+    SessionOptions options = SessionOptions.defaults(HarnessPaths.fromEnvironment())
+        .allowingFingerprintMismatch(Boolean.getBoolean(Constants.ALLOW_FINGERPRINT_MISMATCH))
+        .requiringBaselines(Boolean.getBoolean(Constants.REQUIRE_BASELINES));
+    LazySession session = new LazySession(suite, options);
     List<DynamicNode> cells = new ArrayList<>();
-    State state = new State(suite, paths);
     for (CellSpec cell : suite.cells()) {
       List<DynamicNode> tests = new ArrayList<>();
-      tests.add(DynamicTest.dynamicTest("runs", () -> state.run(cell)));
+      tests.add(DynamicTest.dynamicTest("runs", () -> session.get().run(cell, CellContext.Progress.NONE)));
       for (GateSpec gate : suite.gatesFor(cell)) {
-        tests.add(DynamicTest.dynamicTest(gate.displayName(), () -> state.gate(cell, gate)));
+        tests.add(DynamicTest.dynamicTest(gate.displayName(), () -> session.gate(cell, gate)));
       }
       cells.add(DynamicContainer.dynamicContainer(cell.id(), tests));
     }
-    return Stream.of(DynamicContainer.dynamicContainer(suite.name(), cells));
+    return Stream.<DynamicNode>of(DynamicContainer.dynamicContainer(suite.name(), cells)).onClose(session::close);
   }
 
   /** Starts a suite declared in Java; it is validated exactly like a file (it is written as one). */
@@ -128,7 +132,7 @@ public final class JupiterSuites {
         Path dir = Files.createDirectories(Path.of("target", "java-suites"));
         Path file = dir.resolve(root.get("suite") + ".yaml");
         Files.writeString(file, new Dump(DumpSettings.builder().build()).dumpToString(root));
-        return new SuiteLoader(MethodRegistry.INSTANCE).load(file);
+        return new SuiteLoader(Families.ALL).load(file);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -139,38 +143,42 @@ public final class JupiterSuites {
     }
   }
 
-  /** Runs cells lazily and keeps their rows for the gates. */
-  private static final class State {
+  /** Opens the suite's session at the first test that needs it and closes it with the stream. */
+  private static final class LazySession {
     private final SuiteSpec suite;
-    private final HarnessPaths paths;
-    private final Map<String, List<MetricRow>> rows = new LinkedHashMap<>();
-    private CellRunner runner;
-    private RunDirectory dir;
+    private final SessionOptions options;
+    private SuiteSession session;
 
-    State(SuiteSpec suite, HarnessPaths paths) {
+    LazySession(SuiteSpec suite, SessionOptions options) {
       this.suite = suite;
-      this.paths = paths;
+      this.options = options;
     }
 
-    void run(CellSpec cell) throws IOException {
-      if (runner == null) {
-        runner = CellRunners.open(suite);
-        dir = new RunDirectory(Files.createDirectories(paths.runs().resolve(suite.name() + "-java-" + System.currentTimeMillis())));
+    SuiteSession get() throws IOException {
+      if (session == null) {
+        session = SuiteSession.open(suite, options);
       }
-      new SuiteExecution(suite, dir, Shard.ALL, Clock.systemUTC()).runCell(runner, cell, CellContext.Progress.NONE);
-      rows.put(cell.id(), dir.readCellMetrics(cell.id()));
+      return session;
     }
 
     void gate(CellSpec cell, GateSpec gate) throws IOException {
-      List<MetricRow> mine = rows.get(cell.id());
-      if (mine == null) {
-        throw new org.opentest4j.TestAbortedException("the cell " + cell.id() + " did not run");
+      GateVerdict verdict;
+      try {
+        verdict = get().gate(cell, gate);
+      } catch (IOException | RuntimeException cellFailed) {
+        throw new TestAbortedException("the cell " + cell.id() + " did not run: " + cellFailed.getMessage());
       }
-      MetricRow current = mine.stream().filter(r -> r.metric().equals(gate.metric()) && r.slice().equals(gate.slice()))
-          .findFirst().orElseThrow(() -> new AssertionError(cell.id() + " has no " + gate.metric()));
-      MetricRow baseline = new Baselines(paths.baselines()).read(suite.name()).orElse(List.of()).stream()
-          .filter(r -> r.key().equals(current.key())).findFirst().orElse(null);
-      GateAssert.assertThat(current).comparedTo(baseline).passes(gate);
+      GateAssert.assertThat(verdict).passes();
+    }
+
+    void close() {
+      if (session != null) {
+        try {
+          session.close();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
     }
   }
 }

@@ -6,13 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
+import org.entropyharness.chart.ChartSpec;
+import org.entropyharness.run.Families;
+import org.entropyharness.run.SuiteFamily;
 import org.entropyharness.store.Fingerprint;
 import org.entropyharness.store.MetricRow;
 import org.entropyharness.store.SampleRow;
 import org.entropyharness.suite.CellSpec;
-import org.entropyharness.suite.Family;
 import org.entropyharness.suite.SuiteSpec;
 
 /**
@@ -59,7 +60,7 @@ public final class AllureCellReport {
       parameters(suite, cell, fp, rows);
       lifecycle.addAttachment("metrics of " + cell.id(), "text/csv", "csv",
           MetricsCsv.of(rows).getBytes(StandardCharsets.UTF_8));
-      for (Chart chart : charts(suite.family(), rows, samples)) {
+      for (Chart chart : charts(Families.of(suite), rows, samples)) {
         lifecycle.addAttachment(chart.name(), "image/png", "png", chart.png());
       }
     } catch (RuntimeException | LinkageError e) {
@@ -95,22 +96,12 @@ public final class AllureCellReport {
    */
   public record Chart(String name, byte[] png) {}
 
-  /** The charts relevant to a family, leaving out those with nothing to draw. */
-  public static List<Chart> charts(Family family, List<MetricRow> rows, List<SampleRow> samples) {
+  /** The family's charts of a cell, leaving out those with nothing to draw. */
+  public static List<Chart> charts(SuiteFamily family, List<MetricRow> rows, List<SampleRow> samples) {
     List<Chart> charts = new ArrayList<>();
-    if (family == Family.TTA) {
-      add(charts, "error by corruption", Charts.errorByCorruption(rows, "error"));
-      add(charts, "error by severity", Charts.errorBySeverity(rows, "error"));
-      add(charts, "reliability diagram", Charts.reliabilityDiagram(samples));
-    } else {
-      add(charts, "pass@k", Charts.passAtK(rows));
-      add(charts, "accuracy vs tokens", Charts.accuracyVsTokens(rows, "accuracy", "tokens"));
-      add(charts, "entropy of right and wrong traces", Charts.entropyHistogram(samples));
+    for (ChartSpec spec : family.charts()) {
+      spec.render(rows, samples, family.headlineMetric()).ifPresent(png -> charts.add(new Chart(spec.name(), png)));
     }
     return charts;
-  }
-
-  private static void add(List<Chart> charts, String name, Optional<byte[]> png) {
-    png.ifPresent(bytes -> charts.add(new Chart(name, bytes)));
   }
 }

@@ -6,6 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.entropyharness.chart.ChartSpec;
+import org.entropyharness.chart.Charts;
+import org.entropyharness.run.Families;
+import org.entropyharness.run.SuiteFamily;
 import org.entropyharness.store.History.Night;
 import org.entropyharness.store.ArrowTables;
 import org.entropyharness.store.AtomicFiles;
@@ -94,17 +98,14 @@ final class LeaderboardSite {
 
   private List<ChartRef> familyCharts(SuiteBoard b) throws IOException {
     List<ChartRef> charts = new ArrayList<>();
+    Optional<SuiteFamily> family = Families.ALL.find(b.family());
+    if (family.isEmpty()) {
+      return charts;
+    }
     List<MetricRow> rows = b.latestRows();
     List<SampleRow> samples = samples(runs, rows);
-    if ("tta".equals(b.family())) {
-      add(charts, save(b, "by-corruption", Charts.errorByCorruption(rows, b.metric()), b.metric() + " by corruption"));
-      add(charts, save(b, "by-severity", Charts.errorBySeverity(rows, b.metric()), b.metric() + " by severity"));
-      add(charts, save(b, "reliability", Charts.reliabilityDiagram(samples), "reliability diagram from the run's samples"));
-    } else {
-      add(charts, save(b, "pass-at-k", Charts.passAtK(rows), "pass@k per strategy"));
-      add(charts, save(b, "accuracy-tokens", Charts.accuracyVsTokens(rows, b.metric(), "tokens"),
-          b.metric() + " against mean completion tokens"));
-      add(charts, save(b, "entropy", Charts.entropyHistogram(samples), "trace entropy of right and wrong traces"));
+    for (ChartSpec spec : family.get().charts()) {
+      add(charts, save(b, spec.stem(), spec.render(rows, samples, b.metric()), spec.captionFor(b.metric())));
     }
     return charts;
   }

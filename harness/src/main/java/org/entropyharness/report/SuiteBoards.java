@@ -8,9 +8,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import org.entropyharness.gate.Format;
+import org.entropyharness.run.Families;
+import org.entropyharness.run.SuiteFamily;
 import org.entropyharness.store.MetricRow;
 import org.entropyharness.store.SampleRow;
 import org.entropyharness.store.History.Night;
@@ -26,7 +29,6 @@ final class SuiteBoards {
   private static final String ALL = "all";
   private static final int EXAMPLES = 5;
   private static final int EXCERPT = 300;
-  private static final Map<String, String> FAMILY_MAIN = Map.of("tta", "error", "reasoning", "accuracy");
 
   private SuiteBoards() {}
 
@@ -75,8 +77,8 @@ final class SuiteBoards {
     if (preferred != null && present.contains(preferred)) {
       return preferred;
     }
-    String headline = FAMILY_MAIN.get(rows.get(0).family());
-    return present.contains(headline) ? headline : present.get(0);
+    Optional<String> headline = Families.ALL.find(rows.get(0).family()).map(SuiteFamily::headlineMetric);
+    return headline.filter(present::contains).orElse(present.get(0));
   }
 
   private static Comparator<MetricRow> rankOrder() {

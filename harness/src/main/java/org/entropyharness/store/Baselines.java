@@ -37,6 +37,12 @@ public final class Baselines {
     return Optional.of(ArrowTables.read(file, MetricRow.TABLE));
   }
 
+  /** The suite's baseline indexed by cell, slice and metric, or empty when the suite has no baseline file. */
+  public Optional<Baseline> find(String suite) throws StoreException {
+    Optional<List<MetricRow>> rows = read(suite);
+    return rows.isEmpty() ? Optional.empty() : Optional.of(Baseline.of(file(suite), rows.get()));
+  }
+
   /**
    * Writes a run's rows of one suite as its baseline.
    *
@@ -45,6 +51,14 @@ public final class Baselines {
    * @throws StoreException when the run has no rows of the suite, or fingerprints differ and force is off
    */
   public List<String> promote(String suite, List<MetricRow> runRows, boolean force) throws IOException {
+    return promote(suite, runRows, force, false);
+  }
+
+  /**
+   * Writes a run's rows of one suite as its baseline, or with {@code partial} as the new rows of the run's cells only,
+   * keeping the baseline's rows of every other cell.
+   */
+  public List<String> promote(String suite, List<MetricRow> runRows, boolean force, boolean partial) throws IOException {
     List<MetricRow> rows = runRows.stream().filter(r -> r.suite().equals(suite)).toList();
     if (rows.isEmpty()) {
       throw new StoreException("the run has no metric rows of suite '" + suite + "'; pick the suite the run ran (--suite)");
@@ -70,7 +84,14 @@ public final class Baselines {
         changes.add(cell.getKey() + ": updated");
       }
     }
-    ArrowTables.write(file(suite), MetricRow.TABLE, rows);
+    List<MetricRow> written = rows;
+    if (partial) {
+      List<MetricRow> kept = read(suite).orElse(List.of()).stream().filter(r -> !current.containsKey(r.cellId())).toList();
+      written = new ArrayList<>(kept);
+      written.addAll(rows);
+      kept.stream().map(MetricRow::cellId).distinct().forEach(c -> changes.add(c + ": kept"));
+    }
+    ArrowTables.write(file(suite), MetricRow.TABLE, written);
     return changes;
   }
 }

@@ -107,8 +107,16 @@ public final class RunDirectory {
     }
   }
 
-  /** A cell id as a file name: anything outside {@code [A-Za-z0-9._@-]} becomes {@code _}. */
+  /**
+   * A cell id as a file name: kept when it is already safe ({@code [A-Za-z0-9._@-]}, not starting with a dot),
+   * otherwise the other characters become {@code _} and a short hash of the id is appended, so two ids never share
+   * a file ({@code a/b@1} and {@code a_b@1} differ).
+   */
   static String safe(String cellId) {
-    return cellId.replaceAll("[^A-Za-z0-9._@-]", "_");
+    if (cellId.matches("[A-Za-z0-9_@-][A-Za-z0-9._@-]*")) {
+      return cellId;
+    }
+    String hash = Fingerprint.sha256(cellId).substring(0, 8);
+    return cellId.replaceAll("[^A-Za-z0-9._@-]", "_").replaceFirst("^\\.", "_") + "-" + hash;
   }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param suiteSha256 hash of the suite file's bytes
  * @param suiteText the suite file's text, so the run can be understood without the repository
  * @param shard {@code K/N} when the run is one shard of a suite, else {@code 1/1}
+ * @param suiteCells how many cells the whole suite has (a run of fewer cells is a part: a shard or a selection)
  * @param versions harness, JDK, DJL, PyTorch native, Arrow
  * @param hardware OS, architecture, cores, memory
  * @param startedAt when the run started
@@ -29,6 +30,7 @@ public record RunManifest(
     @JsonProperty("suite_sha256") String suiteSha256,
     @JsonProperty("suite_text") String suiteText,
     String shard,
+    @JsonProperty("suite_cells") int suiteCells,
     Map<String, String> versions,
     Map<String, String> hardware,
     @JsonProperty("started_at") Instant startedAt,
@@ -55,13 +57,18 @@ public record RunManifest(
   /** The same manifest with one cell's entry replaced. */
   public RunManifest withCell(CellEntry entry) {
     List<CellEntry> updated = cells.stream().map(c -> c.id().equals(entry.id()) ? entry : c).toList();
-    return new RunManifest(runId, suite, suiteFile, suiteSha256, suiteText, shard, versions, hardware, startedAt,
-        finishedAt, updated);
+    return new RunManifest(runId, suite, suiteFile, suiteSha256, suiteText, shard, suiteCells, versions, hardware,
+        startedAt, finishedAt, updated);
+  }
+
+  /** Whether the run holds every cell of its suite, each done: only such a run can be the whole baseline. */
+  public boolean complete() {
+    return finishedAt != null && cells.size() == suiteCells && cells.stream().allMatch(c -> "done".equals(c.status()));
   }
 
   /** The same manifest marked finished. */
   public RunManifest finished(Instant at) {
-    return new RunManifest(runId, suite, suiteFile, suiteSha256, suiteText, shard, versions, hardware, startedAt, at,
-        cells);
+    return new RunManifest(runId, suite, suiteFile, suiteSha256, suiteText, shard, suiteCells, versions, hardware,
+        startedAt, at, cells);
   }
 }

@@ -53,7 +53,8 @@ public final class RunMerge {
     ordered.sort(Comparator.comparingInt(RunManifest.CellEntry::index));
     out.consolidate(ordered.stream().map(RunManifest.CellEntry::id).toList());
     RunManifest merged = new RunManifest(out.runId(), first.suite(), first.suiteFile(), first.suiteSha256(),
-        first.suiteText(), "merged from " + shards.size() + " shards", first.versions(), first.hardware(),
+        first.suiteText(), "merged from " + shards.size() + " shards", first.suiteCells(), first.versions(),
+        first.hardware(),
         first.startedAt(), Instant.now(), ordered);
     out.writeManifest(merged);
     return merged;

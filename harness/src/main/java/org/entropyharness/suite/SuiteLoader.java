@@ -18,9 +18,9 @@ import java.util.Set;
  * gates naming measured metrics and declared methods, method parameters known to the method registries).
  */
 public final class SuiteLoader {
-  private final MethodCatalog catalog;
+  private final FamilyCatalog catalog;
 
-  public SuiteLoader(MethodCatalog catalog) {
+  public SuiteLoader(FamilyCatalog catalog) {
     this.catalog = catalog;
   }
 
@@ -33,10 +33,12 @@ public final class SuiteLoader {
 
   private SuiteSpec bind(YamlDocument doc) {
     JsonNode root = doc.root();
-    Family family = Family.fromId(root.get("family").asText());
+    String family = root.get("family").asText();
     Params top = new Params(doc, "", root);
+    List<String> defaults = catalog.defaultMetrics(family).orElseThrow(
+        () -> top.error("family", "'" + family + "' is not a family this harness knows"));
     List<MethodSpec> methods = methods(doc, family);
-    List<String> metrics = top.strings("metrics", family.defaultMetrics());
+    List<String> metrics = top.strings("metrics", defaults);
     List<GateSpec> gates = gates(doc, metrics, methods);
     return new SuiteSpec(
         doc.file(),
@@ -55,7 +57,7 @@ public final class SuiteLoader {
         gates);
   }
 
-  private List<MethodSpec> methods(YamlDocument doc, Family family) {
+  private List<MethodSpec> methods(YamlDocument doc, String family) {
     List<MethodSpec> methods = new ArrayList<>();
     Set<String> labels = new HashSet<>();
     JsonNode list = doc.root().get("methods");
@@ -75,7 +77,8 @@ public final class SuiteLoader {
       catalog.check(family, id, params).ifPresent(p -> {
         throw p.key().isEmpty() ? raw.error(id, p.problem()) : raw.error(p.key(), p.problem());
       });
-      methods.add(new MethodSpec(id, label, stripAs(doc, pointer, entry.isTextual() ? null : entry.get(id))));
+      methods.add(new MethodSpec(id, label, stripAs(doc, pointer, entry.isTextual() ? null : entry.get(id)),
+          doc.valuePosition("/methods/" + i)));
     }
     return methods;
   }

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param name suite name (also the baseline's file name)
  * @param version version of the suite definition
  * @param description free text
- * @param family tta or reasoning
+ * @param family the family id ({@code tta}, {@code reasoning})
  * @param tier smoke or nightly
  * @param seeds one cell per method and seed
  * @param dataset the family's dataset section
@@ -29,7 +29,7 @@ public record SuiteSpec(
     String name,
     int version,
     String description,
-    Family family,
+    String family,
     Tier tier,
     List<Long> seeds,
     Params dataset,

@@ -88,7 +88,8 @@ class GateEvaluatorTest {
     MetricRow baseline = MetricRowsFixture.errorRow("tent@1", 1000, 100, FP);
     MetricRow current = MetricRowsFixture.errorRow("tent@1", 1000, 200, FP);
 
-    assertThatThrownBy(() -> GateAssert.assertThat(current).comparedTo(baseline).passes(HALF_POINT))
+    assertThatThrownBy(() -> GateAssert.assertThat(new GateVerdict("tent@1", new GateEvaluator(false).decide(HALF_POINT, current, baseline),
+        "rate")).passes())
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("Expecting\n  tent@1 error [all]: 20.00% (baseline 10.00%)\n")
         .hasMessageContaining("to be worse than the baseline by at most 0.5pp at 95% confidence,\n")

@@ -18,7 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.entropyharness.run.MethodRegistry;
+import org.entropyharness.run.Families;
 import org.entropyharness.store.Fingerprint;
 import org.entropyharness.store.MetricRow;
 import org.entropyharness.store.SampleRow;
@@ -28,7 +28,7 @@ import org.entropyharness.suite.SuiteSpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class AllureCellReportTest {
+public class AllureCellReportTest {
   static final Path RESULTS = Path.of("target/report-test/allure-results");
   final Recorder recorder = new Recorder(new FileSystemResultsWriter(RESULTS));
   final AllureLifecycle previous = Allure.getLifecycle();
@@ -105,7 +105,7 @@ class AllureCellReportTest {
   }
 
   static SuiteSpec suite() {
-    return new SuiteLoader(MethodRegistry.INSTANCE).load(Path.of("src/test/resources/suites/good-tta.yaml"));
+    return new SuiteLoader(Families.ALL).load(Path.of("src/test/resources/suites/good-tta.yaml"));
   }
 
   static Fingerprint fingerprint() {
@@ -124,7 +124,7 @@ class AllureCellReportTest {
   }
 
   /** Classified samples whose accuracy tracks their confidence, over-confident by a few points. */
-  static List<SampleRow> ttaSamples(String method) {
+  public static List<SampleRow> ttaSamples(String method) {
     java.util.Random random = new java.util.Random(method.hashCode());
     List<SampleRow> samples = new ArrayList<>();
     for (int i = 0; i < 300; i++) {

@@ -46,6 +46,11 @@ public final class HistoryFixture {
       "deepconf", new double[] {0.74, 0.735, 0.745});
 
   /** Every night's rows. */
+  /** The rows of one suite on the last night. */
+  public static List<MetricRow> lastNight(String suite) {
+    return nights().get(NIGHTS.get(2)).stream().filter(r -> r.suite().equals(suite)).toList();
+  }
+
   public static Map<LocalDate, List<MetricRow>> nights() {
     Map<LocalDate, List<MetricRow>> nights = new LinkedHashMap<>();
     for (int night = 0; night < NIGHTS.size(); night++) {

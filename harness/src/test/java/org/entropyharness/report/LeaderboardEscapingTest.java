@@ -14,7 +14,7 @@ import org.entropyharness.store.MetricRow;
 import org.entropyharness.store.SampleRow;
 import org.junit.jupiter.api.Test;
 
-class LeaderboardEscapingTest {
+public class LeaderboardEscapingTest {
   static final String SCRIPT = "<script>alert(1)</script>";
   static final String IMG = "\"><img src=x onerror=alert(1)>";
 
@@ -72,7 +72,7 @@ class LeaderboardEscapingTest {
     return Leaderboard.of(history, out).withRuns(root.resolve("runs")).render();
   }
 
-  static SampleRow sample(String cell, String prediction, String text, boolean correct) {
+  public static SampleRow sample(String cell, String prediction, String text, boolean correct) {
     return new SampleRow(cell, cell, 1, "L1", "item-0", 0, prediction, "42", correct, 0.7, 0.4, 30, 120, null, text,
         "boxed", "ok");
   }

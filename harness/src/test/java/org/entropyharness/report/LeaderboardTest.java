@@ -116,6 +116,6 @@ class LeaderboardTest {
   }
 
   static List<MetricRow> rows(String suite) {
-    return HistoryFixture.nights().get(HistoryFixture.NIGHTS.get(2)).stream().filter(r -> r.suite().equals(suite)).toList();
+    return HistoryFixture.lastNight(suite);
   }
 }

@@ -2,12 +2,9 @@ package org.entropyharness.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import org.entropyharness.store.MetricRow;
-import org.entropyharness.store.RunDirectory;
 import org.entropyharness.suite.SuiteLoader;
 import org.entropyharness.suite.SuiteSpec;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +23,7 @@ class DeterminismTest {
   @ParameterizedTest
   @ValueSource(strings = {"engine/arith-engine.yaml", "resume/tta-determinism.yaml"})
   void should_write_identical_value_columns_for_the_same_suite_and_seed(String file) throws Exception {
-    SuiteSpec suite = new SuiteLoader(MethodRegistry.INSTANCE).load(Path.of("src/test/resources/suites", file));
+    SuiteSpec suite = new SuiteLoader(Families.ALL).load(Path.of("src/test/resources/suites", file));
 
     List<MetricRow> first = run(suite, "first");
     List<MetricRow> second = run(suite, "second");
@@ -45,9 +42,6 @@ class DeterminismTest {
   }
 
   private List<MetricRow> run(SuiteSpec suite, String name) throws Exception {
-    RunDirectory out = new RunDirectory(Files.createDirectories(dir.resolve(name)));
-    try (CellRunner runner = CellRunners.open(suite)) {
-      return new SuiteExecution(suite, out, Shard.ALL, Clock.systemUTC()).execute(runner, RunProgress.silent());
-    }
+    return SessionRuns.run(suite, dir.resolve(name), Shard.ALL).readMetrics();
   }
 }

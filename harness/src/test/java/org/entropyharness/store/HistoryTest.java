@@ -20,8 +20,7 @@ class HistoryTest {
   void should_replace_rows_of_a_rerun_and_keep_the_others_of_the_same_night() throws Exception {
     History history = new History(dir);
     LocalDate night = LocalDate.parse("2026-11-21");
-    List<MetricRow> rows = HistoryFixture.nights().get(HistoryFixture.NIGHTS.get(2)).stream()
-        .filter(r -> r.suite().equals(HistoryFixture.TTA)).toList();
+    List<MetricRow> rows = HistoryFixture.lastNight(HistoryFixture.TTA);
     history.append(night, rows);
     MetricRow first = rows.get(0);
     history.append(night, List.of(first.withRun("rerun")));

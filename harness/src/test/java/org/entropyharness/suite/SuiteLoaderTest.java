@@ -16,7 +16,7 @@ class SuiteLoaderTest {
   private static final Path SUITES = Path.of("src/test/resources/suites");
   private static final Path BAD = SUITES.resolve("bad");
 
-  private final SuiteLoader loader = new SuiteLoader(MethodCatalog.PERMISSIVE);
+  private final SuiteLoader loader = new SuiteLoader(FamilyCatalog.PERMISSIVE);
 
   static Stream<Arguments> badSuites() throws IOException {
     return Files.readAllLines(BAD.resolve("expected-errors.tsv")).stream()
@@ -73,15 +73,15 @@ class SuiteLoaderTest {
 
   @Test
   void should_locate_a_problem_the_method_catalog_finds() {
-    MethodCatalog strict =
-        new MethodCatalog() {
+    FamilyCatalog strict =
+        new FamilyCatalog() {
           @Override
-          public java.util.Set<String> methodIds(Family family) {
-            return java.util.Set.of();
+          public java.util.Optional<java.util.List<String>> defaultMetrics(String family) {
+            return java.util.Optional.of(java.util.List.of());
           }
 
           @Override
-          public java.util.Optional<ParamProblem> check(Family f, String id, java.util.Map<String, Object> p) {
+          public java.util.Optional<ParamProblem> check(String f, String id, java.util.Map<String, Object> p) {
             return p.containsKey("lr") && ((Number) p.get("lr")).doubleValue() == 0.0
                 ? java.util.Optional.of(new ParamProblem("lr", "must be positive"))
                 : java.util.Optional.empty();

@@ -46,6 +46,13 @@ public final class OpenAiBackend implements LanguageModel {
   private final ObjectMapper json = JsonMapper.builder().enable(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS).build();
   private final ModelInfo info;
   private final ParallelRequests parallel;
+  private final Backoff backoff;
+
+  /** How the backend waits before a retry; tests record the waits instead of sleeping through them. */
+  @FunctionalInterface
+  interface Backoff {
+    void pause(Duration wait) throws InterruptedIOException;
+  }
 
   /** A backend reading its API key (if any) from the process environment. */
   public OpenAiBackend(OpenAiConfig config) {
@@ -59,7 +66,12 @@ public final class OpenAiBackend implements LanguageModel {
    *     variable, never a value)
    */
   public OpenAiBackend(OpenAiConfig config, Function<String, String> environment) {
+    this(config, environment, OpenAiBackend::sleep);
+  }
+
+  OpenAiBackend(OpenAiConfig config, Function<String, String> environment, Backoff backoff) {
     this.config = config;
+    this.backoff = backoff;
     this.apiKey = config.apiKeyEnv() == null ? null : environment.apply(config.apiKeyEnv());
     if (config.apiKeyEnv() != null && (apiKey == null || apiKey.isBlank())) {
       throw new IllegalArgumentException(
@@ -116,7 +128,7 @@ public final class OpenAiBackend implements LanguageModel {
     int attempts = config.retry().retries() + 1;
     for (int attempt = 0; attempt < attempts; attempt++) {
       if (last instanceof HttpAttempt.Retry r) {
-        sleep(config.retry().delay(attempt - 1, r.retryAfter()));
+        backoff.pause(config.retry().delay(attempt - 1, r.retryAfter()));
       }
       last = attemptOnce(endpoint(), body);
       if (!(last instanceof HttpAttempt.Retry)) {

@@ -57,14 +57,9 @@ public final class ReasoningCellRunner implements CellRunner {
   /** Checks the suite's dataset and model sections without loading the model. */
   public static void check(SuiteSpec suite) {
     new ReasoningData(suite.dataset());
-    if (skipReason(suite).isEmpty()) {
+    if (ReasoningBackends.skipReason(suite.model()).isEmpty()) {
       ReasoningBackends.check(suite.model());
     }
-  }
-
-  /** Why the suite cannot run on this machine (an OpenAI suite with no endpoint configured), or empty. */
-  public static java.util.Optional<String> skipReason(SuiteSpec suite) {
-    return ReasoningBackends.skipReason(suite.model());
   }
 
   @Override

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.entropyharness.run.CellContext;
 import org.entropyharness.run.CellOutcome;
-import org.entropyharness.run.MethodRegistry;
+import org.entropyharness.run.Families;
 import org.entropyharness.run.reasoning.ReasoningCellRunner;
 import org.entropyharness.suite.CellSpec;
 import org.entropyharness.suite.SuiteLoader;
@@ -60,6 +60,6 @@ class OpenAiSuiteTest {
         methods: [greedy]
         metrics: [accuracy, failed]
         """.formatted(problems, server.baseUri(), concurrency));
-    return new SuiteLoader(MethodRegistry.INSTANCE).load(file);
+    return new SuiteLoader(Families.ALL).load(file);
   }
 }

@@ -1,4 +1,4 @@
-package org.entropyharness.report;
+package org.entropyharness.chart;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

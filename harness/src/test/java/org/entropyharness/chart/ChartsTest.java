@@ -1,5 +1,8 @@
-package org.entropyharness.report;
+package org.entropyharness.chart;
 
+import org.entropyharness.report.AllureCellReportTest;
+import org.entropyharness.report.HistoryFixture;
+import org.entropyharness.report.LeaderboardEscapingTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
@@ -14,8 +17,8 @@ import org.entropyharness.store.SampleRow;
 import org.junit.jupiter.api.Test;
 
 class ChartsTest {
-  static final List<MetricRow> TTA = LeaderboardTest.rows(HistoryFixture.TTA);
-  static final List<MetricRow> REASONING = LeaderboardTest.rows(HistoryFixture.REASONING);
+  static final List<MetricRow> TTA = HistoryFixture.lastNight(HistoryFixture.TTA);
+  static final List<MetricRow> REASONING = HistoryFixture.lastNight(HistoryFixture.REASONING);
 
   @Test
   void should_draw_every_tta_chart_as_a_png() throws Exception {
