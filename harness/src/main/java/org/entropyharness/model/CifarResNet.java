@@ -175,7 +175,24 @@ public final class CifarResNet implements AutoCloseable {
     return run(new Pass(affine, batchStatistics), input);
   }
 
+  /**
+   * The penultimate features (global average pool, {@code N × 64}) with BatchNorm on its running statistics, as
+   * {@link #forwardEval}; the logits are {@code linear(features)}.
+   */
+  public NDArray featuresEval(NDArray input) {
+    return features(new Pass(null, false), input);
+  }
+
+  /** Logits of penultimate features: the final linear layer. */
+  public NDArray classify(NDArray features) {
+    return Linear.linear(features, constants.get("linear.weight"), constants.get("linear.bias")).singletonOrThrow();
+  }
+
   private NDArray run(Pass pass, NDArray input) {
+    return classify(features(pass, input));
+  }
+
+  private NDArray features(Pass pass, NDArray input) {
     NDArray x = pass.convBn(input, "conv1", 0, 1);
     x = x.getNDArrayInternal().relu();
     int bn = 1;
@@ -186,8 +203,7 @@ public final class CifarResNet implements AutoCloseable {
         bn += 2;
       }
     }
-    NDArray pooled = x.reshape(x.getShape().get(0), x.getShape().get(1), -1).mean(new int[] {2});
-    return Linear.linear(pooled, constants.get("linear.weight"), constants.get("linear.bias")).singletonOrThrow();
+    return x.reshape(x.getShape().get(0), x.getShape().get(1), -1).mean(new int[] {2});
   }
 
   /** One forward pass: the affine vector (null: folded inference) and the BatchNorm mode of every layer. */
