@@ -106,8 +106,14 @@ public final class TtaMethods {
       case "eta" -> eta(model, merged);
       case "ostta" -> new OpenSetFilter(model, merged);
       case "lame" -> new Lame(model, merged);
+      case "rotta" -> new Rotta(model, merged, Augmentation.cotta(seed(resources)));
+      case "cotta" -> new Cotta(model, merged, Augmentation.cotta(seed(resources)), seed(resources));
       default -> throw new IllegalStateException("registered method without a constructor: " + id);
     };
+  }
+
+  private static long seed(TtaResources resources) {
+    return resources == null ? 0L : resources.seed();
   }
 
   private static AdaptationMethod eta(CifarResNet model, MethodParams params) {
@@ -146,6 +152,13 @@ public final class TtaMethods {
     Map<String, Object> ostta = new LinkedHashMap<>(adam());
     ostta.put("diversity-weight", 1.0);
     all.put("ostta", Map.copyOf(ostta));
+    Map<String, Object> rotta = new LinkedHashMap<>(adam());
+    rotta.putAll(Map.of("memory-size", 64, "update-frequency", 64, "nu", 0.001, "alpha", 0.05, "lambda-t", 1.0,
+        "lambda-u", 1.0));
+    all.put("rotta", Map.copyOf(rotta));
+    Map<String, Object> cotta = new LinkedHashMap<>(adam());
+    cotta.putAll(Map.of("mt", 0.999, "rst", 0.01, "ap", 0.92, "augmentations", 32));
+    all.put("cotta", Map.copyOf(cotta));
     return all;
   }
 
