@@ -151,6 +151,10 @@ final class Rotta implements AdaptationMethod {
     return studentNorm.statistics();
   }
 
+  int[] memoryCounts() {
+    return memory.perClassCounts();
+  }
+
   static int argmax(float[] values, int offset, int length) {
     int best = 0;
     for (int c = 1; c < length; c++) {
