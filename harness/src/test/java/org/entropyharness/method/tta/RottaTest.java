@@ -26,14 +26,15 @@ class RottaTest {
   /**
    * Reference: benchmarks/python/tta_more_reference.py after the benchmark's rotta.py (RobustBN2d, CSTU,
    * timeliness weights, teacher EMA) with a mirror image as strong augmentation, memory 16 and an update every 16
-   * images: two batches of 32 make four updates and the memory evicts. Compared: the teacher's prediction of the
+   * images, SGD at lr 0.1: two batches of 32 make four updates and the memory evicts. Compared: the teacher's prediction of the
    * second batch, the student's and teacher's affine vectors, both sets of robust statistics and the memory.
-   * Measured differences to PyTorch: 4e-6 (probabilities), 1.8e-7 (student), 7e-7 (teacher), 1.2e-6 (statistics).
+   * Measured differences to PyTorch: 6e-6 (probabilities), 2e-5 (student, which the four updates move by up to
+   * 0.26), 1e-6 (teacher, moved by up to 7.7e-4), 2e-6 (statistics).
    */
   @Test
   void should_match_pytorch_over_four_updates() {
     ImageBatch noisy = ReferenceSteps.noisyTestImages(64);
-    Map<String, Object> small = Map.of("memory-size", 16, "update-frequency", 16);
+    Map<String, Object> small = Map.of("memory-size", 16, "update-frequency", 16, "optimizer", "sgd", "lr", 0.1);
     try (Rotta method = new Rotta(model, MoreReference.params("rotta", small), MoreReference.flip())) {
       StepResult first = method.step(noisy.slice(0, 32));
       StepResult second = method.step(noisy.slice(32, 64));
@@ -41,7 +42,7 @@ class RottaTest {
       assertThat(first.backwardSamples() + second.backwardSamples()).isPositive();
       ReferenceSteps.assertClose("probabilities", second.probabilities(), MoreReference.rows("rotta-probabilities"),
           2e-5);
-      ReferenceSteps.assertClose("student", method.studentAffine(), MoreReference.rows("rotta-student"), 1e-6);
+      ReferenceSteps.assertClose("student", method.studentAffine(), MoreReference.rows("rotta-student"), 1e-4);
       ReferenceSteps.assertClose("teacher", method.teacherAffine(), MoreReference.rows("rotta-teacher"), 2e-6);
       ReferenceSteps.assertClose("teacher statistics", method.teacherStatistics(),
           MoreReference.rows("rotta-teacher-statistics"), 1e-5);
