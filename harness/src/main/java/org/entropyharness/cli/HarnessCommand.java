@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
       CompareCommand.class,
       SeedsCommand.class,
       MergeCommand.class,
+      HistoryCommand.class,
+      SubmitCommand.class,
       InspectCommand.class,
       GradeCommand.class,
       CorruptCommand.class,
