@@ -8,8 +8,9 @@ import org.entropyharness.store.MetricRow;
 
 /**
  * A method's spread over the suite's seeds: for each (method label, slice, metric) the mean and the sample standard
- * deviation (n − 1) of the per-seed values, as the public TTA benchmarks report them. Non-finite values (a metric
- * not measured) are left out and counted.
+ * deviation (n − 1) of the per-seed values, as the public TTA benchmarks report them, from the cells' rows alone
+ * (so it also reads runs made before the session added {@code <method>@seeds} group rows). Non-finite values (a
+ * metric not measured) are left out and counted.
  */
 public final class SeedSpread {
   private SeedSpread() {}
@@ -33,6 +34,9 @@ public final class SeedSpread {
   public static List<Row> of(List<MetricRow> rows) {
     Map<List<String>, List<MetricRow>> groups = new LinkedHashMap<>();
     for (MetricRow r : rows) {
+      if (r.cellId().endsWith("@seeds") || r.metric().endsWith("/sd")) {
+        continue; // a group's own rows (the session's mean over seeds), not a seed's cell
+      }
       groups.computeIfAbsent(List.of(r.method(), r.slice(), r.metric()), k -> new ArrayList<>()).add(r);
     }
     List<Row> out = new ArrayList<>();
