@@ -175,7 +175,61 @@ public final class CifarResNet implements AutoCloseable {
     return run(new Pass(affine, batchStatistics), input);
   }
 
+  /**
+   * The penultimate features (global average pool, {@code N × 64}) with BatchNorm on its running statistics, as
+   * {@link #forwardEval}; the logits are {@code linear(features)}.
+   */
+  public NDArray featuresEval(NDArray input) {
+    return features(new Pass(null, false), input);
+  }
+
+  /** Logits of penultimate features: the final linear layer. */
+  public NDArray classify(NDArray features) {
+    return Linear.linear(features, constants.get("linear.weight"), constants.get("linear.bias")).singletonOrThrow();
+  }
+
+  /**
+   * How a caller normalises each BatchNorm layer itself (RoTTA's robust BatchNorm): given the layer's index in the
+   * order of {@link #initialAffine()}, the convolution's output and the layer's scale and shift, it returns the
+   * layer's output.
+   */
+  @FunctionalInterface
+  public interface Normaliser {
+    NDArray normalise(int layer, NDArray convolved, NDArray gamma, NDArray beta);
+  }
+
+  /** Logits with every BatchNorm layer computed by {@code normaliser}. */
+  public NDArray forward(NDArray input, NDArray affine, Normaliser normaliser) {
+    return run(new Pass(affine, false, normaliser), input);
+  }
+
+  /**
+   * The checkpoint's BatchNorm running statistics in the layout of {@link #initialAffine()} (per layer its means
+   * then its variances), a fresh copy.
+   */
+  public float[] runningStatistics() {
+    float[] out = new float[initialAffine.length];
+    int at = 0;
+    for (String name : layout.batchNormNames()) {
+      float[] mean = constants.get(name + ".running_mean").toFloatArray();
+      float[] var = constants.get(name + ".running_var").toFloatArray();
+      System.arraycopy(mean, 0, out, at, mean.length);
+      System.arraycopy(var, 0, out, at + mean.length, var.length);
+      at += mean.length + var.length;
+    }
+    return out;
+  }
+
+  /** Where layer {@code layer}'s values start in the flat affine (and statistics) vector. */
+  public int affineOffset(int layer) {
+    return affineOffsets[layer];
+  }
+
   private NDArray run(Pass pass, NDArray input) {
+    return classify(features(pass, input));
+  }
+
+  private NDArray features(Pass pass, NDArray input) {
     NDArray x = pass.convBn(input, "conv1", 0, 1);
     x = x.getNDArrayInternal().relu();
     int bn = 1;
@@ -191,17 +245,23 @@ public final class CifarResNet implements AutoCloseable {
     Shape shape = x.getShape();
     NDArray pooled = x.transpose(0, 2, 3, 1).reshape(shape.get(0), shape.get(2) * shape.get(3), shape.get(1))
         .mean(new int[] {1});
-    return Linear.linear(pooled, constants.get("linear.weight"), constants.get("linear.bias")).singletonOrThrow();
+    return pooled;
   }
 
   /** One forward pass: the affine vector (null: folded inference) and the BatchNorm mode of every layer. */
   private final class Pass {
     private final NDArray affine;
     private final boolean batchStatistics;
+    private final Normaliser normaliser;
 
     Pass(NDArray affine, boolean batchStatistics) {
+      this(affine, batchStatistics, null);
+    }
+
+    Pass(NDArray affine, boolean batchStatistics, Normaliser normaliser) {
       this.affine = affine;
       this.batchStatistics = batchStatistics;
+      this.normaliser = normaliser;
     }
 
     NDArray basicBlock(NDArray x, String name, int bn, int stride) {
@@ -229,6 +289,9 @@ public final class CifarResNet implements AutoCloseable {
       int c = channels[bn];
       NDArray gamma = affine.get(new NDIndex("{}:{}", offset, offset + c));
       NDArray beta = affine.get(new NDIndex("{}:{}", offset + c, offset + 2 * c));
+      if (normaliser != null) {
+        return normaliser.normalise(bn, y, gamma, beta);
+      }
       // DJL's momentum is the weight of the old running value (MXNet convention): 1 leaves the statistics intact.
       return BatchNorm.batchNorm(y, constants.get(name + ".running_mean"), constants.get(name + ".running_var"),
           gamma, beta, 1, 1f, BN_EPS, batchStatistics).singletonOrThrow();

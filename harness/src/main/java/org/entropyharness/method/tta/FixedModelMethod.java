@@ -41,6 +41,12 @@ final class FixedModelMethod implements AdaptationMethod {
     }
   }
 
+  /** The same as {@link #step}: nothing adapts. */
+  @Override
+  public StepResult predict(ImageBatch batch) {
+    return step(batch);
+  }
+
   @Override
   public void reset() {
     // Nothing adapts, so there is nothing to restore.

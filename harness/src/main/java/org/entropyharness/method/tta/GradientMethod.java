@@ -42,6 +42,15 @@ abstract class GradientMethod implements AdaptationMethod {
     }
   }
 
+  /** Probabilities with batch statistics under the current affine parameters; nothing changes. */
+  @Override
+  public StepResult predict(ImageBatch batch) {
+    try (NDManager manager = model.newStepManager()) {
+      float[] p = probabilitiesWithoutGradient(manager, inputArray(manager, CifarInput.normaliseNhwc(batch), batch), affine);
+      return new StepResult(p, model.classes(), 0, 0, Entropies.allFinite(p) ? 0 : 1);
+    }
+  }
+
   /** One step on the normalised NHWC input; arrays go into {@code manager}. */
   abstract StepResult adapt(NDManager manager, float[] input, ImageBatch batch);
 
