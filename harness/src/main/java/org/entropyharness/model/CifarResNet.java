@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  * gradient. Every other parameter is a constant owned by this model. Every array a forward pass creates is
  * attached to the input's manager, so callers open one sub-manager per batch.
  */
-public final class CifarResNet implements AutoCloseable {
+public final class CifarResNet implements AdaptableClassifier {
   private static final float BN_EPS = 1e-5f;
 
   private final CifarResNetLayout layout;
@@ -125,7 +125,7 @@ public final class CifarResNet implements AutoCloseable {
     return layout.depth();
   }
 
-  /** Number of output classes. */
+  @Override
   public int classes() {
     return layout.classes();
   }
@@ -135,10 +135,7 @@ public final class CifarResNet implements AutoCloseable {
     return manager.getDevice();
   }
 
-  /**
-   * The checkpoint's BatchNorm affine parameters as one flat vector: for each BatchNorm layer in forward order,
-   * its scale (γ) then its shift (β). A fresh copy each call.
-   */
+  @Override
   public float[] initialAffine() {
     return initialAffine.clone();
   }
@@ -148,65 +145,42 @@ public final class CifarResNet implements AutoCloseable {
     return layout.batchNormNames();
   }
 
-  /** Channels of each BatchNorm layer in the order of {@link #initialAffine()}. */
+  @Override
   public int[] batchNormChannels() {
     return channels.clone();
   }
 
-  /** A sub-manager for the arrays of one batch or step; close it when the step ends. */
+  @Override
   public NDManager newStepManager() {
     return manager.newSubManager();
   }
 
-  /** Logits with BatchNorm on its running statistics and the checkpoint's affine parameters (inference). */
+  @Override
   public NDArray forwardEval(NDArray input) {
     return run(new Pass(null, false), input);
   }
 
-  /**
-   * Logits of an NCHW batch.
-   *
-   * @param input normalised images, see {@link CifarInput}
-   * @param affine the flat BatchNorm affine vector (may require a gradient), on the input's device
-   * @param batchStatistics true: BatchNorm normalises with the statistics of this batch (running statistics are
-   *     neither used nor changed); false: with the running statistics
-   */
+  @Override
   public NDArray forward(NDArray input, NDArray affine, boolean batchStatistics) {
     return run(new Pass(affine, batchStatistics), input);
   }
 
-  /**
-   * The penultimate features (global average pool, {@code N × 64}) with BatchNorm on its running statistics, as
-   * {@link #forwardEval}; the logits are {@code linear(features)}.
-   */
+  @Override
   public NDArray featuresEval(NDArray input) {
     return features(new Pass(null, false), input);
   }
 
-  /** Logits of penultimate features: the final linear layer. */
+  @Override
   public NDArray classify(NDArray features) {
     return Linear.linear(features, constants.get("linear.weight"), constants.get("linear.bias")).singletonOrThrow();
   }
 
-  /**
-   * How a caller normalises each BatchNorm layer itself (RoTTA's robust BatchNorm): given the layer's index in the
-   * order of {@link #initialAffine()}, the convolution's output and the layer's scale and shift, it returns the
-   * layer's output.
-   */
-  @FunctionalInterface
-  public interface Normaliser {
-    NDArray normalise(int layer, NDArray convolved, NDArray gamma, NDArray beta);
-  }
-
-  /** Logits with every BatchNorm layer computed by {@code normaliser}. */
+  @Override
   public NDArray forward(NDArray input, NDArray affine, Normaliser normaliser) {
     return run(new Pass(affine, false, normaliser), input);
   }
 
-  /**
-   * The checkpoint's BatchNorm running statistics in the layout of {@link #initialAffine()} (per layer its means
-   * then its variances), a fresh copy.
-   */
+  @Override
   public float[] runningStatistics() {
     float[] out = new float[initialAffine.length];
     int at = 0;
@@ -220,7 +194,7 @@ public final class CifarResNet implements AutoCloseable {
     return out;
   }
 
-  /** Where layer {@code layer}'s values start in the flat affine (and statistics) vector. */
+  @Override
   public int affineOffset(int layer) {
     return affineOffsets[layer];
   }

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDManager;
 import org.entropyharness.data.ImageBatch;
 import org.entropyharness.data.stream.SplitMix64;
 import org.entropyharness.model.CifarInput;
-import org.entropyharness.model.CifarResNet;
+import org.entropyharness.model.AdaptableClassifier;
 
 /**
  * CoTTA (Wang et al., CVPR 2022; qinenergy/cotta and the benchmark's {@code methods/cotta.py}): a student, a
@@ -18,7 +18,7 @@ import org.entropyharness.model.CifarResNet;
  * method of this harness (docs/methods.md).
  */
 final class Cotta implements AdaptationMethod {
-  private final CifarResNet model;
+  private final AdaptableClassifier model;
   private final Optimizer optimizer;
   private final Augmentation augmentation;
   private final long seed;
@@ -31,7 +31,7 @@ final class Cotta implements AdaptationMethod {
   private float[] teacher;
   private SplitMix64 restoreRandom;
 
-  Cotta(CifarResNet model, MethodParams params, Augmentation augmentation, long seed) {
+  Cotta(AdaptableClassifier model, MethodParams params, Augmentation augmentation, long seed) {
     this.model = model;
     this.augmentation = augmentation;
     this.seed = seed;

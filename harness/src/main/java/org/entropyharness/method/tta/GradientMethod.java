@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import org.entropyharness.data.ImageBatch;
 import org.entropyharness.model.CifarInput;
-import org.entropyharness.model.CifarResNet;
+import org.entropyharness.model.AdaptableClassifier;
 
 /**
  * Base of the methods that adapt BatchNorm affine parameters by gradient steps. The parameters live in a Java
@@ -15,13 +15,13 @@ import org.entropyharness.model.CifarResNet;
  */
 abstract class GradientMethod implements AdaptationMethod {
   private final String id;
-  protected final CifarResNet model;
+  protected final AdaptableClassifier model;
   protected final MethodParams params;
   protected final Optimizer optimizer;
   private final float[] initial;
   protected float[] affine;
 
-  GradientMethod(String id, CifarResNet model, MethodParams params) {
+  GradientMethod(String id, AdaptableClassifier model, MethodParams params) {
     this.id = id;
     this.model = model;
     this.params = params;

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.entropyharness.data.ImageBatch;
 import org.entropyharness.model.CifarInput;
-import org.entropyharness.model.CifarResNet;
+import org.entropyharness.model.AdaptableClassifier;
 
 /**
  * LAME (Boudiaf et al., CVPR 2022; the benchmark's {@code methods/lame.py} after fiveai/LAME): no parameter changes;
@@ -16,12 +16,12 @@ import org.entropyharness.model.CifarResNet;
  * {@code knn}-th nearest sample, self included).
  */
 final class Lame implements AdaptationMethod {
-  private final CifarResNet model;
+  private final AdaptableClassifier model;
   private final String affinity;
   private final int knn;
   private final int maxSteps;
 
-  Lame(CifarResNet model, MethodParams params) {
+  Lame(AdaptableClassifier model, MethodParams params) {
     this.model = model;
     this.affinity = params.string("affinity");
     this.knn = params.integer("knn");

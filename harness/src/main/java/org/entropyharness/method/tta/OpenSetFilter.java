@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import java.util.Arrays;
 import org.entropyharness.data.ImageBatch;
-import org.entropyharness.model.CifarResNet;
+import org.entropyharness.model.AdaptableClassifier;
 
 /**
  * The open-set-robust entropy minimisation of Lee et al. (ICCV 2023, "Towards Open-Set Test-Time Adaptation
@@ -19,7 +19,7 @@ import org.entropyharness.model.CifarResNet;
 final class OpenSetFilter extends GradientMethod {
   private final double diversityWeight;
 
-  OpenSetFilter(CifarResNet model, MethodParams params) {
+  OpenSetFilter(AdaptableClassifier model, MethodParams params) {
     super("ostta", model, params);
     this.diversityWeight = params.number("diversity-weight");
   }

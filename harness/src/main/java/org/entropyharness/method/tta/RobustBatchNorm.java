@@ -2,7 +2,7 @@ package org.entropyharness.method.tta;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-import org.entropyharness.model.CifarResNet;
+import org.entropyharness.model.AdaptableClassifier;
 
 /**
  * RoTTA's robust BatchNorm ({@code RobustBN2d}): normalises with statistics that follow the test batches by an
@@ -11,15 +11,15 @@ import org.entropyharness.model.CifarResNet;
  * moved values, so the gradient flows through the batch statistics; in evaluation mode it normalises with the
  * stored values. Statistics live in one flat array, per layer its means then its variances.
  */
-final class RobustBatchNorm implements CifarResNet.Normaliser {
+final class RobustBatchNorm implements AdaptableClassifier.Normaliser {
   private static final float EPS = 1e-5f;
-  private final CifarResNet model;
+  private final AdaptableClassifier model;
   private final int[] channels;
   private final double momentum;
   private float[] statistics;
   private boolean training;
 
-  RobustBatchNorm(CifarResNet model, float[] statistics, double momentum) {
+  RobustBatchNorm(AdaptableClassifier model, float[] statistics, double momentum) {
     this.model = model;
     this.channels = model.batchNormChannels();
     this.statistics = statistics.clone();

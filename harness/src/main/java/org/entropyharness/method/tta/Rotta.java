@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDManager;
 import java.util.List;
 import org.entropyharness.data.ImageBatch;
 import org.entropyharness.model.CifarInput;
-import org.entropyharness.model.CifarResNet;
+import org.entropyharness.model.AdaptableClassifier;
 
 /**
  * RoTTA (Yuan et al., CVPR 2023; BIT-DA/RoTTA and the benchmark's {@code methods/rotta.py}): robust BatchNorm
@@ -16,7 +16,7 @@ import org.entropyharness.model.CifarResNet;
  * {@code nu}. Both forwards of an update run in training mode, so they move their robust statistics.
  */
 final class Rotta implements AdaptationMethod {
-  private final CifarResNet model;
+  private final AdaptableClassifier model;
   private final MethodParams params;
   private final Optimizer optimizer;
   private final Augmentation augmentation;
@@ -31,7 +31,7 @@ final class Rotta implements AdaptationMethod {
   private BalancedMemory memory;
   private long instances;
 
-  Rotta(CifarResNet model, MethodParams params, Augmentation augmentation) {
+  Rotta(AdaptableClassifier model, MethodParams params, Augmentation augmentation) {
     this.model = model;
     this.params = params;
     this.augmentation = augmentation;

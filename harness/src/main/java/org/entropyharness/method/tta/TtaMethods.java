@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.entropyharness.model.CifarResNet;
+import org.entropyharness.model.AdaptableClassifier;
 
 /**
  * The registry of test-time adaptation methods by id. Defaults follow each paper's CIFAR-10-C setting where the
@@ -92,7 +92,7 @@ public final class TtaMethods {
    *     keys) or a value of the wrong type
    */
   public static AdaptationMethod create(
-      String id, Map<String, Object> params, CifarResNet model, TtaResources resources) {
+      String id, Map<String, Object> params, AdaptableClassifier model, TtaResources resources) {
     Objects.requireNonNull(model, "model");
     MethodParams merged = merged(id, params);
     return switch (id) {
@@ -116,11 +116,11 @@ public final class TtaMethods {
     return resources == null ? 0L : resources.seed();
   }
 
-  private static AdaptationMethod eta(CifarResNet model, MethodParams params) {
+  private static AdaptationMethod eta(AdaptableClassifier model, MethodParams params) {
     return new RenamedMethod("eta", new Eata(model, params, null));
   }
 
-  private static float[] fisher(CifarResNet model, MethodParams params, TtaResources resources) {
+  private static float[] fisher(AdaptableClassifier model, MethodParams params, TtaResources resources) {
     if (params.number("fisher-alpha") == 0) {
       return null;
     }
