@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code harness baseline promote}: makes a run the baseline of its suite. */
-@Command(name = "baseline", description = "Manages baselines/<suite>.arrow.", subcommands = BaselineCommand.Promote.class)
+@Command(name = "baseline", mixinStandardHelpOptions = true, description = "Manages baselines/<suite>.arrow.", subcommands = BaselineCommand.Promote.class)
 final class BaselineCommand {
 
   @Command(name = "promote", mixinStandardHelpOptions = true, description = "Writes a run's metrics as the baseline of its suite.")

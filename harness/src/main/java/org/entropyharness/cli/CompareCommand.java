@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code harness compare A B}: the gate analysis for every metric two runs share, B measured against A. */
-@Command(name = "compare", description = "Compares run B with run A metric by metric (paired bootstrap where items match).")
+@Command(name = "compare", mixinStandardHelpOptions = true, description = "Compares run B with run A metric by metric (paired bootstrap where items match).")
 final class CompareCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "A", description = "The reference: a run folder or a metrics/baseline .arrow file.")
   Path a;

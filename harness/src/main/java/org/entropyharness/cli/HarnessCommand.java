@@ -4,7 +4,10 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code harness} command: one subcommand per job. Every subcommand is a {@code Callable<Integer>}. */
+/**
+ * The {@code harness} command: one subcommand per job. Every subcommand is a {@code Callable<Integer>}; exit codes are
+ * {@link ExitCodes}: 0 ok, 1 regression, 2 bad input, 3 internal error.
+ */
 @Command(
     name = "harness",
     mixinStandardHelpOptions = true,
@@ -43,7 +46,14 @@ public final class HarnessCommand {
     CommandLine cli = new CommandLine(new HarnessCommand());
     cli.setOut(out);
     cli.setErr(err);
-    cli.setExecutionExceptionHandler(new ErrorHandler());
-    return cli.execute(args);
+    ErrorHandler handler = new ErrorHandler();
+    cli.setExecutionExceptionHandler(handler);
+    cli.setParameterExceptionHandler(handler);
+    try {
+      return cli.execute(args);
+    } catch (RuntimeException | Error e) {
+      // picocli hands Exceptions to the handler but lets a Java Error through: it must not exit 1 ("regression").
+      return ErrorHandler.report(e, err);
+    }
   }
 }

@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
  * {@code harness inspect}: reads data files with the harness's own readers and says what they hold, or exactly what
  * is wrong with them: CIFAR binaries, .npy arrays, JSONL problem sets, PyTorch checkpoints, Arrow result files.
  */
-@Command(name = "inspect", description = "Reads data, weight and result files with the harness's readers and summarises them.")
+@Command(name = "inspect", mixinStandardHelpOptions = true, description = "Reads data, weight and result files with the harness's readers and summarises them.")
 final class InspectCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE", description = ".bin (CIFAR), .npy, .jsonl, .th/.pt (checkpoint), .arrow")
   List<Path> files;

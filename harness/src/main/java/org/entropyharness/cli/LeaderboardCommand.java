@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code harness leaderboard}: renders the static leaderboard site and its Markdown summary from a history folder. */
-@Command(name = "leaderboard", description = "Renders the nightly leaderboard (HTML + PNG charts + Markdown) from a history folder.")
+@Command(name = "leaderboard", mixinStandardHelpOptions = true, description = "Renders the nightly leaderboard (HTML + PNG charts + Markdown) from a history folder.")
 final class LeaderboardCommand implements Callable<Integer> {
   @Option(names = "--history", required = true, paramLabel = "DIR", description = "History folder (<yyyy-mm-dd>.arrow files).")
   Path history;

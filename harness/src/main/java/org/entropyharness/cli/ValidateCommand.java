@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code harness validate}: lints suite files without running anything. */
-@Command(name = "validate", description = "Checks suite files (schema, methods, metrics, gates, paths) without running them.")
+@Command(name = "validate", mixinStandardHelpOptions = true, description = "Checks suite files (schema, methods, metrics, gates, paths) without running them.")
 final class ValidateCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "SUITE", description = "Suite files (*.yaml).")
   List<Path> files;
@@ -38,6 +38,6 @@ final class ValidateCommand implements Callable<Integer> {
         bad++;
       }
     }
-    return bad == 0 ? 0 : ErrorHandler.BAD_INPUT;
+    return bad == 0 ? 0 : ExitCodes.BAD_INPUT;
   }
 }

@@ -63,18 +63,39 @@ public final class SuiteSchema {
             .thenComparingInt(l -> l.position().column())
             .thenComparingInt(Located::rank));
     Located first = located.get(0);
-    // Alternatives (anyOf / oneOf) report one violation per branch at the same place: say them together.
-    String problem =
-        located.stream()
-            .filter(l -> l.position().equals(first.position()))
-            .map(Located::problem)
-            .distinct()
-            .reduce((a, b) -> a + "; or " + b.substring(b.indexOf(';') + 2))
-            .orElseThrow();
-    throw new SuiteException(first.position(), problem);
+    List<Located> here = located.stream().filter(l -> l.position().equals(first.position())).toList();
+    throw new SuiteException(first.position(), first.rank() == REQUIRED ? missingKeys(here) : alternatives(here));
   }
 
-  private record Located(SourcePosition position, String problem, int rank) {}
+  /**
+   * Alternatives (anyOf / oneOf) report one violation per branch at the same place: say them together. A wrong type
+   * is said alone: the range of a value of the wrong type says nothing more.
+   */
+  private static String alternatives(List<Located> here) {
+    if (here.stream().anyMatch(l -> l.rank() == TYPE) && here.stream().anyMatch(l -> l.rank() > TYPE)) {
+      return here.stream().filter(l -> l.rank() == TYPE).findFirst().orElseThrow().problem();
+    }
+    return here.stream().map(Located::problem).distinct()
+        .reduce((a, b) -> a + "; or " + b.substring(b.indexOf(';') + 2)).orElseThrow();
+  }
+
+  /** Several required keys missing from one mapping: name them all in one line. */
+  private static String missingKeys(List<Located> here) {
+    List<String> keys = here.stream().filter(l -> l.rank() == REQUIRED).map(Located::key).distinct().toList();
+    String where = here.get(0).problem().substring(0, here.get(0).problem().indexOf(": missing"));
+    return keys.size() == 1 ? here.get(0).problem()
+        : where + ": missing required keys " + keys.stream().map(k -> "'" + k + "'").collect(Collectors.joining(", "))
+            + "; add them";
+  }
+
+  private static final int REQUIRED = 1;
+  private static final int TYPE = 3;
+
+  private record Located(SourcePosition position, String problem, int rank, String key) {
+    Located(SourcePosition position, String problem, int rank) {
+      this(position, problem, rank, "");
+    }
+  }
 
   private Located locate(YamlDocument doc, ValidationMessage error) {
     String pointer = pointer(error.getInstanceLocation());
@@ -94,7 +115,7 @@ public final class SuiteSchema {
           new Located(
               doc.valuePosition(pointer),
               key + ": missing required key '" + error.getProperty() + "'; add it",
-              1);
+              REQUIRED, error.getProperty());
       case "enum", "const" ->
           new Located(
               doc.valuePosition(pointer),
@@ -104,7 +125,7 @@ public final class SuiteSchema {
           new Located(
               doc.valuePosition(pointer),
               key + ": found " + show(found) + "; expected " + typeList(rule),
-              3);
+              TYPE);
       case "propertyNames" ->
           new Located(
               doc.valuePosition(pointer),
