@@ -18,8 +18,10 @@ public final class Limits {
   public static final int YAML_KEY_CHARS = 64;
   /** Aliases that may point at a collection in one YAML document. */
   public static final int YAML_COLLECTION_ALIASES = 50;
-  /** Elements of one tensor read from a checkpoint, and of all its tensors together (256 MB of float32). */
-  public static final long CHECKPOINT_ELEMENTS = 1L << 26;
+  /** Characters of one line of a JSONL file (a MATH-500 line is about 3,000). */
+  public static final int LINE_CHARS = 4 << 20;
+  /** Elements of the storages of a checkpoint, and of its tensors (64 MB of float32 each; ResNet-56 has 0.86 M). */
+  public static final long CHECKPOINT_ELEMENTS = 1L << 24;
   /** Bytes of the pickle inside a checkpoint (a state dict's pickle is kilobytes). */
   public static final long PICKLE_BYTES = 64L << 20;
   /** Entries on the pickle machine's stack and in its memo. */
