@@ -45,6 +45,9 @@ final class BaselineCommand {
 
     @Override
     public Integer call() throws IOException {
+      if (baselines != null) {
+        org.entropyharness.guard.OutputTargets.folder(baselines, "--baselines");
+      }
       RunDirectory run = new RunDirectory(runDir);
       if (!java.nio.file.Files.isRegularFile(run.manifestFile())) {
         throw new IOException(runDir + ": not a run folder (no manifest.json); give a folder under reports/runs/ or"

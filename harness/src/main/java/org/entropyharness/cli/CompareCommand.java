@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.entropyharness.gate.Comparison;
 import org.entropyharness.gate.Format;
 import org.entropyharness.gate.GateEvaluator;
+import org.entropyharness.guard.Printable;
 import org.entropyharness.store.ArrowTables;
 import org.entropyharness.store.MetricRow;
 import org.entropyharness.store.RunDirectory;
@@ -51,7 +52,8 @@ final class CompareCommand implements Callable<Integer> {
       Comparison c = GateEvaluator.compare(current, before, confidence, 0);
       String verdict = c.low() > 0 ? "worse" : c.high() < 0 ? "better" : "no clear difference";
       List<String> parts = before.fingerprint().differingParts(current.fingerprint());
-      out.printf(Locale.ROOT, "%-24s %-10s %-18s %s%s%n", current.cellId(), current.slice(), verdict,
+      out.printf(Locale.ROOT, "%-24s %-10s %-18s %s%s%n", Printable.escape(current.cellId()),
+          Printable.escape(current.slice()), verdict,
           Format.describe(c, current.unit()), parts.isEmpty() ? "" : " (fingerprint differs in " + String.join(", ", parts) + ")");
     }
     if (shared == 0) {

@@ -50,7 +50,8 @@ final class GateCommand implements Callable<Integer> {
     options = baselines == null ? options : options.withBaselines(baselines);
     List<GateVerdict> verdicts = RunGates.decide(suite, run, options);
     PrintWriter out = spec.commandLine().getOut();
-    verdicts.forEach(v -> out.println("gate " + suite.name() + " " + v.summary()));
+    verdicts.forEach(v -> out.println(org.entropyharness.guard.Printable.escape("gate " + suite.name() + " "
+        + v.summary())));
     boolean failed = verdicts.stream().anyMatch(v -> v.decision().verdict() == GateDecision.Verdict.FAILED);
     return failed ? 1 : 0;
   }

@@ -45,6 +45,8 @@ public final class GradeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    org.entropyharness.guard.InputFiles.require(in, org.entropyharness.guard.FileKind.JSONL);
+    org.entropyharness.guard.OutputTargets.file(out, "--out");
     Path dir = out.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path temp = Files.createTempFile(dir, out.getFileName().toString(), ".partial");

@@ -37,6 +37,9 @@ final class HistoryCommand {
 
     @Override
     public Integer call() throws IOException {
+      if (history != null) {
+        org.entropyharness.guard.OutputTargets.folder(history, "--history");
+      }
       List<MetricRow> rows = new ArrayList<>();
       for (Path dir : runDirs) {
         RunDirectory run = new RunDirectory(dir);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.entropyharness.guard.OutputTargets;
 import org.entropyharness.report.Leaderboard;
 import org.entropyharness.report.MainMetrics;
 import org.entropyharness.report.SuiteBoard;
@@ -41,6 +42,7 @@ final class LeaderboardCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    OutputTargets.folder(out, "--out");
     List<SuiteSpec> specs = suites == null ? List.of() : loadAll(suites);
     Leaderboard board = Leaderboard.of(history, out).withMainMetrics(MainMetrics.of(specs));
     board = baselines == null ? board : board.withBaselines(baselines);
@@ -53,8 +55,8 @@ final class LeaderboardCommand implements Callable<Integer> {
   static void print(PrintWriter out, Leaderboard.Result result) {
     for (SuiteBoard b : result.boards()) {
       SuiteBoard.Standing leader = b.leader();
-      out.printf("%s (%s): leader %s %s %s; %d regressed%n", b.suite(), b.night(), leader.method(), b.metric(),
-          leader.value(), b.regressions());
+      out.println(org.entropyharness.guard.Printable.escape(String.format("%s (%s): leader %s %s %s; %d regressed",
+          b.suite(), b.night(), leader.method(), b.metric(), leader.value(), b.regressions())));
     }
     out.println("leaderboard: " + result.index());
     out.println("summary: " + result.markdown());

@@ -44,6 +44,12 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (runs != null) {
+      org.entropyharness.guard.OutputTargets.folder(runs, "--runs");
+    }
+    if (resume != null) {
+      org.entropyharness.guard.InputFiles.requireFolder(resume, "run folder to resume");
+    }
     SuiteLoader loader = new SuiteLoader(Families.ALL);
     List<SuiteSpec> suites = new ArrayList<>();
     for (Path file : files) {
