@@ -53,8 +53,10 @@ record Failure(int exitCode, String message) {
         : t instanceof StackOverflowError ? "stack overflow" : t.getClass().getSimpleName()
             + (t.getMessage() == null ? "" : " (" + firstLine(t.getMessage()) + ")");
     StackTraceElement[] trace = t.getStackTrace();
-    String where = trace.length == 0 ? "" : " at " + trace[0].getClassName() + "." + trace[0].getMethodName() + "("
-        + trace[0].getFileName() + ":" + trace[0].getLineNumber() + ")";
+    StackTraceElement frame = java.util.Arrays.stream(trace).filter(e -> e.getClassName().startsWith("org.entropyharness."))
+        .findFirst().orElse(trace.length == 0 ? null : trace[0]);
+    String where = frame == null ? "" : " at " + frame.getClassName() + "." + frame.getMethodName() + "("
+        + frame.getFileName() + ":" + frame.getLineNumber() + ")";
     return new Failure(ExitCodes.INTERNAL_ERROR, "internal error: " + what + where + "; " + REPORT);
   }
 
