@@ -1,10 +1,8 @@
 package org.entropyharness.engine;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.entropyharness.suite.GateSpec;
 import org.entropyharness.suite.CellGroup;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
@@ -27,24 +25,12 @@ final class GroupDescriptor extends AbstractTestDescriptor implements Node<Harne
 
   /** The unique ids of the group's gate tests. */
   List<UniqueId> testIds() {
-    List<UniqueId> ids = new ArrayList<>();
-    for (int g = 0; g < group.suite().gatesFor(group).size(); g++) {
-      ids.add(getUniqueId().append(GateDescriptor.SEGMENT, Integer.toString(g)));
-    }
-    return ids;
+    return GateDescriptor.ids(getUniqueId(), group.suite().gatesFor(group).size());
   }
 
   /** The gate test a unique id segment names. */
-  Optional<GroupGateDescriptor> test(UniqueId.Segment segment) {
-    List<GateSpec> gates = group.suite().gatesFor(group);
-    try {
-      int index = Integer.parseInt(segment.getValue());
-      return segment.getType().equals(GateDescriptor.SEGMENT) && index >= 0 && index < gates.size()
-          ? Optional.of(new GroupGateDescriptor(getUniqueId().append(segment), group, gates.get(index)))
-          : Optional.empty();
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
+  Optional<GateDescriptor> test(UniqueId.Segment segment) {
+    return GateDescriptor.at(getUniqueId(), segment, group.suite(), GateSubject.of(group), group.suite().gatesFor(group));
   }
 
   @Override

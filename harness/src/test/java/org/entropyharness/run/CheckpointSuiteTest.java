@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.entropyharness.lm.embedded.WeightsFile;
 import org.entropyharness.store.MetricRow;
 import org.entropyharness.store.RunDirectory;
 import org.entropyharness.store.SampleRow;
@@ -27,29 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
  * forking position shared).
  */
 class CheckpointSuiteTest {
-  private static final Path SHIPPED = Path.of(System.getProperty("harness.root", ".."), "datasets/models/arith-tiny.bin");
-
   @TempDir static Path dir;
   private static List<MetricRow> rows;
   private static List<SampleRow> samples;
 
   @BeforeAll
   static void run() throws Exception {
-    WeightsFile base = WeightsFile.read(SHIPPED);
-    Files.createDirectories(dir.resolve("ckpt"));
-    base.write(dir.resolve("start.bin"));
-    double[] scales = {0.6, 1.0, 1.6};
-    for (int i = 0; i < scales.length; i++) {
-      Map<String, float[]> tensors = new LinkedHashMap<>(base.tensors());
-      for (String name : List.of("head.w", "head.b")) {
-        float[] scaled = tensors.get(name).clone();
-        for (int j = 0; j < scaled.length; j++) {
-          scaled[j] *= (float) scales[i];
-        }
-        tensors.put(name, scaled);
-      }
-      new WeightsFile(base.config(), tensors).write(dir.resolve("ckpt/step-" + (i + 1) + "00.bin"));
-    }
+    CheckpointFixture.write(dir, 0.6, 1.0, 1.6);
     Path file = dir.resolve("checkpoints.yaml");
     Files.writeString(file, """
         suite: checkpoints
@@ -62,7 +43,7 @@ class CheckpointSuiteTest {
         protocol: {max-tokens: 48}
         methods:
           - sample: {temperature: 1.0, n: 8}
-        metrics: [accuracy, pass@1, pass@8, g-pass@8:0.5, policy-entropy, response-length, crossover-k, forking-share,
+        metrics: [accuracy, pass@1, pass@8, g-pass@8:0.5, policy-entropy, tokens, crossover-k, forking-share,
                   forking-overlap, entropy-law]
         gates:
           - {metric: policy-entropy, worse-by-at-most: 0.05}
@@ -128,7 +109,7 @@ class CheckpointSuiteTest {
   }
 
   @Test
-  void should_measure_g_pass_and_response_length() {
+  void should_measure_g_pass_and_the_response_length() {
     MetricRow g = row("start/sample@1", "g-pass@8:0.5").orElseThrow();
     MetricRow pass1 = row("start/sample@1", "pass@1").orElseThrow();
     MetricRow pass8 = row("start/sample@1", "pass@8").orElseThrow();
@@ -136,6 +117,6 @@ class CheckpointSuiteTest {
     // G-Pass@k at tau lies between "all k right" and pass@k; with tau = 1/2 it is at most pass@8.
     assertThat(g.value()).isLessThanOrEqualTo(pass8.value());
     assertThat(pass1.value()).isLessThanOrEqualTo(pass8.value());
-    assertThat(row("start/sample@1", "response-length").orElseThrow().value()).isPositive();
+    assertThat(row("start/sample@1", "tokens").orElseThrow().value()).isPositive();
   }
 }

@@ -3,15 +3,14 @@ package org.entropyharness.run.reasoning;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.entropyharness.lm.Trace;
 import org.entropyharness.metric.Bootstrap;
 import org.entropyharness.metric.GPassAtK;
 import org.entropyharness.metric.Interval;
 import org.entropyharness.run.MetricValue;
 
 /**
- * The metrics that compare checkpoints, on one slice of one cell: policy entropy at a declared temperature, response
- * length and G-Pass@k; against the base model ({@link BaseView}) crossover-k and the forking tokens. Every value
+ * The metrics that compare checkpoints, on one slice of one cell: policy entropy at a declared temperature and
+ * G-Pass@k; against the base model ({@link BaseView}) crossover-k and the forking tokens. Every value
  * carries what it is in its provenance; a value that could not be measured is NaN with the reason there.
  */
 final class CheckpointMetrics {
@@ -33,8 +32,8 @@ final class CheckpointMetrics {
 
   /** Whether a requested metric name is one of these. */
   static boolean handles(String name) {
-    return name.startsWith("g-pass@") || List.of("policy-entropy", "response-length", "crossover-k", "forking-share",
-        "forking-overlap").contains(name);
+    return name.startsWith("g-pass@")
+        || List.of("policy-entropy", "crossover-k", "forking-share", "forking-overlap").contains(name);
   }
 
   /** Whether computing {@code name} needs the per-token policy entropies. */
@@ -54,7 +53,6 @@ final class CheckpointMetrics {
     }
     return switch (name) {
       case "policy-entropy" -> List.of(policyEntropy(slice, list));
-      case "response-length" -> List.of(responseLength(slice, list));
       default -> base == null ? List.of() : base.metric(name, slice, list, policy, seed);
     };
   }
@@ -91,36 +89,6 @@ final class CheckpointMetrics {
     return new MetricValue("policy-entropy", slice, tokens == 0 ? Double.NaN : sum / tokens, ci.low(), ci.high(), tokens,
         "nats", false, tokens == 0 && !provenance.startsWith("missing") ? "missing: no token was measured" : provenance
             + ", token-mean", 0, ids, items);
-  }
-
-  /** Mean completion tokens per trace, failed traces left out (they produced no response). */
-  private MetricValue responseLength(String slice, List<ProblemOutcome> list) {
-    List<String> ids = new ArrayList<>();
-    List<Double> perProblem = new ArrayList<>();
-    long tokens = 0;
-    long traces = 0;
-    for (ProblemOutcome o : list) {
-      long problemTokens = 0;
-      int problemTraces = 0;
-      for (Trace t : o.traces()) {
-        if (!t.failed()) {
-          problemTokens += t.completionTokens();
-          problemTraces++;
-        }
-      }
-      if (problemTraces > 0) {
-        ids.add(o.problemId());
-        perProblem.add((double) problemTokens / problemTraces);
-      }
-      tokens += problemTokens;
-      traces += problemTraces;
-    }
-    double[] items = perProblem.stream().mapToDouble(Double::doubleValue).toArray();
-    long failed = list.stream().mapToLong(ProblemOutcome::failed).sum();
-    Interval ci = Bootstrap.meanOverItems(items, REPLICATES, 0.95, seed);
-    return new MetricValue("response-length", slice, traces == 0 ? Double.NaN : (double) tokens / traces, ci.low(),
-        ci.high(), traces, "tokens", false, traces == 0 ? "missing: every trace failed" : "completion tokens, trace-mean",
-        failed, ids, items);
   }
 
   /** G-Pass@k at threshold τ ({@code g-pass@16:0.5}); absent when a problem has fewer than k samples. */

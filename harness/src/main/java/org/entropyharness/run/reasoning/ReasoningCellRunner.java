@@ -178,11 +178,11 @@ public final class ReasoningCellRunner implements CellRunner {
     List<String> extractions = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       Trace t = result.traces().get(i);
-      Grade g = t.failed() ? null : AnswerChecker.grade(t.text(), p.answer());
+      Grade g = t.failed() ? null : AnswerChecker.grade(t.text(), p.reference());
       correct[i] = g != null && g.correct();
       extractions.add(g == null ? "failed" : g.extraction().toString());
     }
-    boolean finalCorrect = !result.finalAnswer().isEmpty() && AnswerChecker.equivalent(result.finalAnswer(), p.answer());
+    boolean finalCorrect = !result.finalAnswer().isEmpty() && AnswerChecker.matches(result.finalAnswer(), p.reference());
     return new ProblemOutcome(p.id(), p.group(), p.answer(), result.finalAnswer(), finalCorrect, result.traces(),
         result.answers(), extractions, correct, result.abstained());
   }
