@@ -122,7 +122,8 @@ public final class Params {
     if (!Files.exists(resolved)) {
       throw error(key, "'" + values.get(key).asText() + "' resolves to " + resolved + ", which does not exist; fix the path (relative to the suite file's folder)");
     }
-    Optional<String> problem = PathKeys.isFolder(key) ? InputFiles.folderProblem(resolved, "folder of the " + key + " files")
+    boolean folder = PathKeys.isFolder(key) || PathKeys.isFileOrFolder(key) && Files.isDirectory(resolved);
+    Optional<String> problem = folder ? InputFiles.folderProblem(resolved, "folder of the " + key + " files")
         : InputFiles.problem(resolved, PathKeys.kindOf(key));
     problem.ifPresent(p -> {
       throw error(key, "'" + values.get(key).asText() + "' resolves to " + resolved + ", " + p);

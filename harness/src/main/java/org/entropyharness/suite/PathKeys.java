@@ -21,6 +21,11 @@ final class PathKeys {
     return key.equals("npy");
   }
 
+  /** Whether the key may name either a file or a folder of them ({@code parquet}: a file or a dataset split). */
+  static boolean isFileOrFolder(String key) {
+    return key.equals("parquet");
+  }
+
   /** The kind of file a key names; keys not listed may name any data file. */
   static FileKind kindOf(String key) {
     return FILES.getOrDefault(key, FileKind.DATA);
