@@ -15,6 +15,8 @@ import org.entropyharness.guard.Printable;
 import org.entropyharness.store.ArrowTables;
 import org.entropyharness.store.MetricRow;
 import org.entropyharness.store.RunDirectory;
+import org.entropyharness.store.StoreException;
+import org.entropyharness.guard.InputFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -63,12 +65,23 @@ final class CompareCommand implements Callable<Integer> {
   }
 
   private static List<MetricRow> rows(Path p) throws IOException {
-    return p.toString().endsWith(".arrow") ? ArrowTables.read(p, MetricRow.TABLE) : new RunDirectory(p).readMetrics();
+    if (p.toString().endsWith(".arrow")) {
+      return ArrowTables.read(p, MetricRow.TABLE);
+    }
+    InputFiles.requireFolder(p, "run folder, or a metrics or baseline .arrow file");
+    return new RunDirectory(p).readMetrics();
   }
 
-  private static Map<String, MetricRow> byKey(List<MetricRow> rows) {
+  /** The reference's rows by (cell, slice, metric); two rows for one key would make the comparison arbitrary. */
+  private Map<String, MetricRow> byKey(List<MetricRow> rows) throws StoreException {
     Map<String, MetricRow> map = new LinkedHashMap<>();
-    rows.forEach(r -> map.put(r.key(), r));
+    for (MetricRow r : rows) {
+      if (map.put(r.key(), r) != null) {
+        throw new StoreException(a + ":1:1: two rows for cell " + Printable.escape(r.cellId()) + ", slice "
+            + Printable.escape(r.slice()) + ", metric " + Printable.escape(r.metric()) + "; the file is not one run"
+            + " or one baseline: write it again");
+      }
+    }
     return map;
   }
 }

@@ -64,9 +64,17 @@ public final class CorruptCommand implements Callable<Integer> {
     if (contactSheet != null) {
       OutputTargets.file(contactSheet, "--contact-sheet");
     }
-    List<Corruption> chosen = corruptions.isEmpty() ? List.of(Corruption.values())
-        : corruptions.stream().map(Corruption::parse).toList();
-    severities.forEach(Corruption::checkSeverity);
+    List<Corruption> chosen;
+    try {
+      chosen = corruptions.isEmpty() ? List.of(Corruption.values()) : corruptions.stream().map(Corruption::parse).toList();
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--corruptions: " + e.getMessage());
+    }
+    try {
+      severities.forEach(Corruption::checkSeverity);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--severities: " + e.getMessage());
+    }
     ImageBatch clean = readBase();
     if (contactSheet != null && contactIndex >= clean.count()) {
       throw OptionChecks.refused(spec, "--contact-index", contactIndex, "an index below the " + clean.count()

@@ -42,6 +42,10 @@ final class GateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    org.entropyharness.guard.InputFiles.requireFolder(runDir, "run folder (reports/runs/<run-id> or a merged run)");
+    if (baselines != null) {
+      org.entropyharness.guard.InputFiles.requireFolder(baselines, "baselines folder");
+    }
     RunDirectory run = new RunDirectory(runDir);
     SuiteSpec suite = RunGates.suiteOf(run, Optional.ofNullable(suiteFile));
     SessionOptions options = SessionOptions.defaults(HarnessPaths.fromEnvironment())

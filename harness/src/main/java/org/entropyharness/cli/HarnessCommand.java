@@ -36,6 +36,16 @@ public final class HarnessCommand {
     System.exit(execute(args));
   }
 
+  /** A date option ({@code --night}) in its one form, with a message that names the form rather than Java's parser. */
+  private static java.time.LocalDate date(String text) {
+    try {
+      return java.time.LocalDate.parse(text);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new CommandLine.TypeConversionException("'" + org.entropyharness.guard.Printable.escape(text)
+          + "' is not a date; write yyyy-mm-dd, e.g. 2026-12-01");
+    }
+  }
+
   /** Runs the command line and returns the exit code (tests call this instead of {@link #main}). */
   public static int execute(String... args) {
     return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
@@ -46,6 +56,7 @@ public final class HarnessCommand {
     CommandLine cli = new CommandLine(new HarnessCommand());
     cli.setOut(out);
     cli.setErr(err);
+    cli.registerConverter(java.time.LocalDate.class, HarnessCommand::date);
     ErrorHandler handler = new ErrorHandler();
     cli.setExecutionExceptionHandler(handler);
     cli.setParameterExceptionHandler(handler);

@@ -64,9 +64,7 @@ final class LeaderboardCommand implements Callable<Integer> {
 
   /** The suite files directly in a folder, in name order. */
   static List<SuiteSpec> loadAll(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) {
-      throw new IllegalArgumentException(dir + ": no such folder; pass the folder that holds the suite files (--suites)");
-    }
+    org.entropyharness.guard.InputFiles.requireFolder(dir, "folder that holds the suite files (--suites)");
     List<Path> files;
     try (Stream<Path> list = Files.list(dir)) {
       files = list.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();

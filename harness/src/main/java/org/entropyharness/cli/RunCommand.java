@@ -68,9 +68,18 @@ final class RunCommand implements Callable<Integer> {
     return failed ? 1 : 0;
   }
 
+  private Shard shard() {
+    try {
+      return Shard.parse(shard);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--shard: " + e.getMessage()
+          .replaceFirst("^--shard ", ""));
+    }
+  }
+
   private SessionOptions options() {
     SessionOptions options = SessionOptions.defaults(HarnessPaths.fromEnvironment())
-        .withShard(Shard.parse(shard))
+        .withShard(shard())
         .allowingFingerprintMismatch(allowMismatch)
         .requiringBaselines(requireBaselines);
     options = runs == null ? options : options.withRuns(runs);

@@ -25,7 +25,9 @@ final class YamlBudget {
   private final Path file;
   private final Map<String, Long> anchoredSizes = new HashMap<>();
   private final Deque<Open> open = new ArrayDeque<>();
+  private final java.util.Set<String> collectionAnchors = new java.util.HashSet<>();
   private long values;
+  private int collectionAliases;
 
   /** A collection not yet closed: its anchor, and the count of values before it began. */
   private record Open(Optional<Anchor> anchor, long before) {}
@@ -54,15 +56,31 @@ final class YamlBudget {
       }
       case MappingEnd, SequenceEnd -> {
         Open closed = open.pop();
-        closed.anchor().ifPresent(a -> anchoredSizes.put(a.getValue(), values - closed.before()));
+        closed.anchor().ifPresent(a -> {
+          anchoredSizes.put(a.getValue(), values - closed.before());
+          collectionAnchors.add(a.getValue());
+        });
       }
       case Scalar -> {
         ((NodeEvent) event).getAnchor().ifPresent(a -> anchoredSizes.put(a.getValue(), 1L));
         count(event, 1);
       }
-      case Alias -> count(event, anchoredSizes.getOrDefault(((AliasEvent) event).getAlias().getValue(), 1L));
+      case Alias -> alias((AliasEvent) event);
       default -> { }
     }
+  }
+
+  private void alias(AliasEvent event) {
+    String name = event.getAlias().getValue();
+    if (open.stream().anyMatch(o -> o.anchor().map(a -> a.getValue().equals(name)).orElse(false))) {
+      throw new SuiteException(at(event), "alias *" + name + " points into the collection that holds it (a structure"
+          + " that contains itself); suites hold plain trees: remove the alias");
+    }
+    if (collectionAnchors.contains(name) && ++collectionAliases > Limits.YAML_COLLECTION_ALIASES) {
+      throw new SuiteException(at(event), "more than " + Limits.YAML_COLLECTION_ALIASES + " aliases to collections"
+          + " (docs/limits.md); write the values out or split the file");
+    }
+    count(event, anchoredSizes.getOrDefault(name, 1L));
   }
 
   private void count(Event event, long added) {
