@@ -48,11 +48,8 @@ final class BaselineCommand {
       if (baselines != null) {
         org.entropyharness.guard.OutputTargets.folder(baselines, "--baselines");
       }
+      org.entropyharness.guard.InputFiles.requireFolder(runDir, "run folder (reports/runs/<run-id> or a merged run)");
       RunDirectory run = new RunDirectory(runDir);
-      if (!java.nio.file.Files.isRegularFile(run.manifestFile())) {
-        throw new IOException(runDir + ": not a run folder (no manifest.json); give a folder under reports/runs/ or"
-            + " one that harness merge wrote");
-      }
       RunManifest manifest = run.readManifest();
       if (!manifest.complete() && !partial) {
         long done = manifest.cells().stream().filter(c -> "done".equals(c.status())).count();

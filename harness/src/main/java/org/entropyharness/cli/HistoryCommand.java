@@ -42,6 +42,7 @@ final class HistoryCommand {
       }
       List<MetricRow> rows = new ArrayList<>();
       for (Path dir : runDirs) {
+        org.entropyharness.guard.InputFiles.requireFolder(dir, "run folder (reports/runs/<run-id> or a merged run)");
         RunDirectory run = new RunDirectory(dir);
         RunManifest manifest = run.readManifest();
         if (manifest.finishedAt() == null) {

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.entropyharness.guard.Printable;
 import org.entropyharness.run.Families;
 import org.entropyharness.suite.SuiteException;
 import org.entropyharness.suite.SuiteLoader;
@@ -34,7 +35,7 @@ final class ValidateCommand implements Callable<Integer> {
         out.printf("%s: ok (%s, %s tier, %d cells, %d gates)%n", file, suite.family(), suite.tier().id(),
             suite.cells().size(), suite.gates().size());
       } catch (SuiteException e) {
-        err.println(e.getMessage());
+        err.println(Printable.escape(e.getMessage()));
         bad++;
       }
     }

@@ -18,7 +18,7 @@ public final class Limits {
   public static final int YAML_KEY_CHARS = 64;
   /** Aliases that may point at a collection in one YAML document. */
   public static final int YAML_COLLECTION_ALIASES = 50;
-  /** Characters of one line of a JSONL file (a MATH-500 line is about 3,000). */
+  /** Bytes of one line of a JSONL file (a MATH-500 line is about 3,000). */
   public static final int LINE_CHARS = 4 << 20;
   /** Elements of the storages of a checkpoint, and of its tensors (64 MB of float32 each; ResNet-56 has 0.86 M). */
   public static final long CHECKPOINT_ELEMENTS = 1L << 24;

@@ -24,7 +24,7 @@ final class ArrowSchemaCheck {
               + table.formatVersion() + "; use a file written by this harness version");
     }
     for (Column<?> column : table.columns()) {
-      Field field = schema.findField(column.name());
+      Field field = schema.getFields().stream().filter(f -> f.getName().equals(column.name())).findFirst().orElse(null);
       // Optional columns added later (model_label, series, step) read as null from older files.
       if (field == null && !column.nullable()) {
         throw new StoreException(file + ":1:1: column '" + column.name() + "' is missing; the file was not written by"

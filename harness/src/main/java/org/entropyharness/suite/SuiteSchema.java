@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.entropyharness.guard.Printable;
 
 /**
  * The suite file schema ({@code suite.schema.json}, JSON Schema 2020-12) and the translation of its violations into
@@ -26,6 +27,7 @@ public final class SuiteSchema {
   public static final String RESOURCE = "/org/entropyharness/suite/suite.schema.json";
 
   private static final SuiteSchema INSTANCE = new SuiteSchema();
+  private static final int SHOWN = 80;
 
   private final JsonNode schemaTree;
   private final JsonSchema schema;
@@ -64,7 +66,9 @@ public final class SuiteSchema {
             .thenComparingInt(Located::rank));
     Located first = located.get(0);
     List<Located> here = located.stream().filter(l -> l.position().equals(first.position())).toList();
-    throw new SuiteException(first.position(), first.rank() == REQUIRED ? missingKeys(here) : alternatives(here));
+    String problem = first.rank() == UNKNOWN_KEY ? first.problem()
+        : first.rank() == REQUIRED ? missingKeys(here) : alternatives(here);
+    throw new SuiteException(first.position(), problem);
   }
 
   /**
@@ -88,6 +92,7 @@ public final class SuiteSchema {
             + "; add them";
   }
 
+  private static final int UNKNOWN_KEY = 0;
   private static final int REQUIRED = 1;
   private static final int TYPE = 3;
 
@@ -213,7 +218,10 @@ public final class SuiteSchema {
       names.forEachRemaining(keys::add);
       return node.isArray() ? "a list of " + node.size() : "a mapping {" + keys.stream().collect(Collectors.joining(", ")) + "}";
     }
-    return node.isTextual() ? "'" + node.asText() + "'" : node.toString();
+    String text = node.isTextual() ? node.asText() : node.toString();
+    // a value from the file, shown in a one-line message: escaped, and cut when long
+    text = Printable.escape(text.length() > SHOWN ? text.substring(0, SHOWN) + "..." : text);
+    return node.isTextual() ? "'" + text + "'" : text;
   }
 
   private static String stripPath(String message) {

@@ -86,8 +86,8 @@ final class YamlBudget {
   private void count(Event event, long added) {
     values += added;
     if (values > Limits.YAML_NODES) {
-      throw new SuiteException(at(event), "the document holds more than " + Limits.YAML_NODES + " values once its"
-          + " aliases are expanded; a suite needs a few hundred (docs/limits.md): remove the aliases or split the file");
+      throw new SuiteException(at(event), "the document holds more than " + Limits.YAML_NODES + " values, counting"
+          + " what its aliases repeat; a suite needs a few hundred (docs/limits.md): shorten it or remove aliases");
     }
   }
 

@@ -19,6 +19,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -93,6 +94,9 @@ public final class YamlDocument {
       throw syntaxError(file, e);
     } catch (SuiteException e) {
       throw e;
+    } catch (ReaderException e) {
+      throw new SuiteException(at(file, text, e.getPosition()), String.format("character U+%04X is not allowed in"
+          + " YAML; remove it", e.getCodePoint()));
     } catch (RuntimeException e) {
       throw new SuiteException(SourcePosition.startOf(file), "not valid YAML: " + oneLine(e.getMessage()));
     }
@@ -128,6 +132,18 @@ public final class YamlDocument {
   public SourcePosition keyPosition(String pointer) {
     SourcePosition at = keyPositions.get(pointer);
     return at != null ? at : valuePosition(pointer);
+  }
+
+  /** The line and column of a code-point index of the text. */
+  private static SourcePosition at(Path file, String text, int codePoint) {
+    int line = 1;
+    int column = 1;
+    for (int i = 0, cp = 0; i < text.length() && cp < codePoint; i += Character.charCount(text.codePointAt(i)), cp++) {
+      boolean newline = text.charAt(i) == '\n';
+      line += newline ? 1 : 0;
+      column = newline ? 1 : column + 1;
+    }
+    return new SourcePosition(file, line, column);
   }
 
   private static SuiteException syntaxError(Path file, MarkedYamlEngineException e) {
@@ -171,7 +187,7 @@ public final class YamlDocument {
         }
         return array;
       }
-      return scalar((ScalarNode) node, at);
+      return scalar((ScalarNode) node, at, pointer.isEmpty() ? "" : SuiteSchema.dotted(pointer) + ": ");
     }
 
     private ObjectNode mapping(MappingNode mapping, String pointer) {
@@ -197,7 +213,7 @@ public final class YamlDocument {
       return object;
     }
 
-    private JsonNode scalar(ScalarNode scalar, SourcePosition at) {
+    private JsonNode scalar(ScalarNode scalar, SourcePosition at, String key) {
       String v = scalar.getValue();
       Tag tag = scalar.getTag();
       JsonNodeFactory f = JsonNodeFactory.instance;
@@ -209,13 +225,13 @@ public final class YamlDocument {
         if (tag.equals(Tag.FLOAT)) {
           double d = parseFloat(v);
           if (!Double.isFinite(d)) {
-            throw new SuiteException(at, "'" + v + "' is not a finite number; suites take finite numbers only, such as"
+            throw new SuiteException(at, key + "'" + v + "' is not a finite number; suites take finite numbers only, such as"
                 + " 0.5 or 1e-3");
           }
           return new FloatLiteralNode(d, v);
         }
       } catch (NumberFormatException e) {
-        throw new SuiteException(at, "'" + v + "' is not a number; write it as 12, -3 or 1.5e-3");
+        throw new SuiteException(at, key + "'" + v + "' is not a number; write it as 12, -3 or 1.5e-3");
       }
       if (tag.equals(Tag.BOOL)) {
         return f.booleanNode(v.equalsIgnoreCase("true"));
