@@ -78,8 +78,7 @@ record Failure(int exitCode, String message) {
     if (e instanceof CharacterCodingException) {
       return "input is not UTF-8 text (" + e.getClass().getSimpleName() + "); save the file as UTF-8";
     }
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return message.replaceAll("\\s*\\R\\s*", " ");
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   private static String fixFor(String reason) {

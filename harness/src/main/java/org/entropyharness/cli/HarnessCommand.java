@@ -53,7 +53,11 @@ public final class HarnessCommand {
 
   /** Runs the command line with its output and errors going to the given writers. */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cli = new CommandLine(new HarnessCommand());
+    return run(new CommandLine(new HarnessCommand()), out, err, args);
+  }
+
+  /** Runs a command with the harness's converters, error handling and exit codes. */
+  static int run(CommandLine cli, PrintWriter out, PrintWriter err, String... args) {
     cli.setOut(out);
     cli.setErr(err);
     cli.registerConverter(java.time.LocalDate.class, HarnessCommand::date);

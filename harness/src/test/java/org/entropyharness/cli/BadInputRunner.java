@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * test heap; each case runs in its own thread with a time limit, so a case that hangs is recorded, not waited for.
  */
 public final class BadInputRunner {
-  static final long CASE_TIMEOUT_MS = 60_000;
+  static final long CASE_TIMEOUT_MS = Long.getLong("harness.corpus.timeoutMs", 60_000);
 
   private BadInputRunner() {}
 
