@@ -51,6 +51,22 @@ class ArrowTablesTest {
         .hasMessageContaining("git checkout -- " + file);
   }
 
+  /**
+   * A baseline damaged by the fuzz test ({@link ArrowTablesFuzzTest} shrank it to this file): a list column's offsets
+   * point beyond its data buffer. Arrow checks that with a Java assertion while loading the batch: with assertions on
+   * (as in tests) the read threw AssertionError; without them (as in the CLI) it is an IndexOutOfBoundsException.
+   */
+  @Test
+  void should_refuse_a_batch_whose_offsets_point_beyond_its_buffer() throws Exception {
+    Path file = Files.copy(Path.of("src/test/resources/store/offsets-beyond-buffer.arrow"), dir.resolve("b.arrow"));
+
+    assertThatThrownBy(() -> ArrowTables.read(file, MetricRow.TABLE))
+        .isInstanceOf(StoreException.class)
+        .hasMessageStartingWith(file + ":1:1: record batch 1 of 1 is corrupted: its buffers do not hold what its"
+            + " metadata declares (")
+        .hasMessageEndingWith("); restore it (git checkout -- " + file + ") or write it again");
+  }
+
   @Test
   void should_refuse_a_file_of_another_table() throws Exception {
     Path file = dir.resolve("samples.arrow");

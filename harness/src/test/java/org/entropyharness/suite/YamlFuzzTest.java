@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -44,6 +45,16 @@ class YamlFuzzTest {
       }
     }
     Files.delete(dir);
+  }
+
+  /** The seeds of the edits load as they are: a property that only ever sees refusals would test nothing. */
+  @Example
+  void should_load_every_shipped_suite_as_it_is() throws IOException {
+    assertThat(shipped).isNotEmpty();
+    for (String text : shipped) {
+      Path file = Files.writeString(dir.resolve("shipped.yaml"), text);
+      assertThat(FuzzBudget.run(() -> new SuiteLoader(Families.ALL).load(file))).as("loading:%n%s", text).isNull();
+    }
   }
 
   @Property(tries = 200)
