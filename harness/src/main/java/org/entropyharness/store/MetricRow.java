@@ -25,7 +25,8 @@ import java.util.Objects;
  * @param n number of items the value is over
  * @param unit e.g. {@code rate}, {@code nats}, {@code tokens}, {@code images/s}
  * @param higherIsBetter direction
- * @param provenance how the value was obtained where that matters ({@code exact}, {@code top-20}), else ""
+ * @param provenance how the value was obtained where that matters (entropies: {@code exact T=1} or {@code top-20
+ *     renormalised T=server}, see {@code lm.EntropyProvenance}), else ""
  * @param failed samples that failed and are excluded or counted as wrong (reasoning), else 0
  * @param fingerprint the cell's fingerprint
  * @param runId run id

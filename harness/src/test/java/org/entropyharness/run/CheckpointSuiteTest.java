@@ -83,7 +83,7 @@ class CheckpointSuiteTest {
     assertThat(flat).isGreaterThan(same);
     assertThat(same).isGreaterThan(sharp);
     assertThat(same).isEqualTo(base.value());
-    assertThat(base.provenance()).startsWith("exact at T=1.0");
+    assertThat(base.provenance()).startsWith("exact T=1");
   }
 
   @Test

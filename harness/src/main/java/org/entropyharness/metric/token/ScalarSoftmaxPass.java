@@ -7,9 +7,9 @@ package org.entropyharness.metric.token;
  * same tail. So an entropy does not depend on whether the JVM has the Vector API, nor on the CPU's vector width.
  */
 final class ScalarSoftmaxPass {
-  /** Float lanes of the pass; the SIMD pass uses 128-bit vectors, which every x86-64 and ARM64 CPU has. */
-  static final int LANES = 4;
-  /** Float lanes lose digits past a few thousand terms: they are folded into doubles every this many entries. */
+  /** Float lanes of the pass: one 512-bit vector, two 256-bit or four 128-bit ones in the SIMD pass. */
+  static final int LANES = 16;
+  /** Float lanes lose digits past a few thousand terms: each block of this many entries is folded into doubles. */
   static final int FOLD = 4096;
   static final float FLOOR = -87f;
   static final float LOG2E = 1.4426950408889634f;
@@ -18,34 +18,28 @@ final class ScalarSoftmaxPass {
   static final float LN2_LO = 1.428606765330187e-6f;
   /** 1.5·2^23: adding it rounds a float to an integer, which then sits in the low mantissa bits. */
   static final float ROUNDER = 12582912f;
-  static final int ROUNDER_BITS = Float.floatToRawIntBits(ROUNDER);
+  /** The bits of {@link #ROUNDER}, a compile-time constant so the SIMD pass needs nothing of this class at run time. */
+  static final int ROUNDER_BITS = 0x4B400000;
 
   private ScalarSoftmaxPass() {}
 
   /** The sums over {@code row[from, from+length)}; alpha NaN skips the power sum. */
   static SoftmaxSums sums(float[] row, int from, int length, float max, float alpha) {
-    boolean power = !Float.isNaN(alpha);
-    int bound = length - length % LANES;
-    float[] rest = new float[LANES];
-    float[] weighted = new float[LANES];
-    float[] powered = new float[LANES];
-    LaneTotals totals = new LaneTotals();
-    for (int i = 0; i < bound; i += LANES) {
-      for (int lane = 0; lane < LANES; lane++) {
-        float d = row[from + i + lane] - max;
-        totals.addTies(d == 0 ? 1 : 0);
-        float e = belowMax(d);
-        rest[lane] += e;
-        weighted[lane] = Math.fma(e, Math.max(d, FLOOR), weighted[lane]);
-        powered[lane] += power ? belowMax(d * alpha) : 0f;
-      }
-      if ((i & (FOLD - 1)) == 0) {
-        totals.fold(rest, weighted, powered);
-      }
+    return LaneTotals.run(row, from, length, max, alpha, ScalarSoftmaxPass::addRun);
+  }
+
+  private static long addRun(
+      float[] row, int at, float max, float alpha, float[] rest, float[] weighted, float[] powered) {
+    long ties = 0;
+    for (int lane = 0; lane < LANES; lane++) {
+      float d = row[at + lane] - max;
+      ties += d == 0 ? 1 : 0;
+      float e = belowMax(d);
+      rest[lane] += e;
+      weighted[lane] = Math.fma(e, Math.max(d, FLOOR), weighted[lane]);
+      powered[lane] += Float.isNaN(alpha) ? 0f : belowMax(d * alpha);
     }
-    totals.fold(rest, weighted, powered);
-    totals.addTail(row, from + bound, length - bound, max, alpha);
-    return totals.sums();
+    return ties;
   }
 
   /**

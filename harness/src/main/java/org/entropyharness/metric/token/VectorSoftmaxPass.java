@@ -1,7 +1,6 @@
 package org.entropyharness.metric.token;
 
 import static org.entropyharness.metric.token.ScalarSoftmaxPass.FLOOR;
-import static org.entropyharness.metric.token.ScalarSoftmaxPass.FOLD;
 import static org.entropyharness.metric.token.ScalarSoftmaxPass.LANES;
 import static org.entropyharness.metric.token.ScalarSoftmaxPass.LN2_HI;
 import static org.entropyharness.metric.token.ScalarSoftmaxPass.LN2_LO;
@@ -17,27 +16,29 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The pass of {@link SoftmaxEntropy} on SIMD lanes (JDK 17's incubating Vector API), bit for bit the arithmetic of
- * {@link ScalarSoftmaxPass}: C2 does not vectorise that loop itself (the exponent bit trick stops it). The width is
- * fixed at 128 bits, not the CPU's widest, so that the lanes, and with them every sum, are the same on every machine;
- * lanes are summed by {@link LaneTotals} in order, never by {@code reduceLanes}, whose order is unspecified. Loaded
- * only when the JVM runs with {@code --add-modules=jdk.incubator.vector}.
+ * {@link ScalarSoftmaxPass}: C2 does not vectorise that loop itself (the exponent bit trick stops it). The
+ * {@value ScalarSoftmaxPass#LANES} logical lanes live in small arrays, filled by one 512-bit, two 256-bit or four
+ * 128-bit vectors per step, whichever the CPU prefers, so every lane sees the same entries in the same order on
+ * every machine; lanes are summed by {@link LaneTotals} in order, never by {@code reduceLanes}, whose order is
+ * unspecified. Loaded only when the JVM runs with {@code --add-modules=jdk.incubator.vector}.
  */
 final class VectorSoftmaxPass {
-  private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_128;
-
-  static {
-    if (SPECIES.length() != LANES) {
-      throw new IllegalStateException("SIMD pass expects " + LANES + " lanes, got " + SPECIES.length());
-    }
-  }
+  private static final VectorSpecies<Float> SPECIES = species();
+  private static final int WIDTH = SPECIES.length();
 
   private VectorSoftmaxPass() {}
+
+  /** The CPU's preferred float vector when it divides the logical lanes, else 128 bits, which every CPU has. */
+  private static VectorSpecies<Float> species() {
+    VectorSpecies<Float> preferred = FloatVector.SPECIES_PREFERRED;
+    return preferred.length() >= 4 && LANES % preferred.length() == 0 ? preferred : FloatVector.SPECIES_128;
+  }
 
   /** The maximum of the row; NaN when an entry is NaN (the lane-wise max propagates it, as Math.max does). */
   static float max(float[] row, int from, int length) {
     int bound = SPECIES.loopBound(length);
     FloatVector m = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
-    for (int i = 0; i < bound; i += LANES) {
+    for (int i = 0; i < bound; i += WIDTH) {
       m = m.max(FloatVector.fromArray(SPECIES, row, from + i));
     }
     float max = m.reduceLanes(VectorOperators.MAX);
@@ -49,42 +50,23 @@ final class VectorSoftmaxPass {
 
   /** {@link ScalarSoftmaxPass#sums} on lanes. */
   static SoftmaxSums sums(float[] row, int from, int length, float max, float alpha) {
-    boolean power = !Float.isNaN(alpha);
-    int bound = SPECIES.loopBound(length);
-    FloatVector rest = FloatVector.zero(SPECIES);
-    FloatVector weighted = FloatVector.zero(SPECIES);
-    FloatVector powered = FloatVector.zero(SPECIES);
-    float[] restLanes = new float[LANES];
-    float[] weightedLanes = new float[LANES];
-    float[] poweredLanes = new float[LANES];
-    LaneTotals totals = new LaneTotals();
-    for (int i = 0; i < bound; i += LANES) {
-      FloatVector d = FloatVector.fromArray(SPECIES, row, from + i).sub(max);
-      totals.addTies(d.compare(VectorOperators.EQ, 0f).trueCount());
-      FloatVector e = belowMax(d);
-      rest = rest.add(e);
-      weighted = e.fma(d.max(FLOOR), weighted);
-      if (power) {
-        powered = powered.add(belowMax(d.mul(alpha)));
-      }
-      if ((i & (FOLD - 1)) == 0) {
-        fold(totals, rest, weighted, powered, restLanes, weightedLanes, poweredLanes);
-        rest = FloatVector.zero(SPECIES);
-        weighted = FloatVector.zero(SPECIES);
-        powered = FloatVector.zero(SPECIES);
-      }
-    }
-    fold(totals, rest, weighted, powered, restLanes, weightedLanes, poweredLanes);
-    totals.addTail(row, from + bound, length - bound, max, alpha);
-    return totals.sums();
+    return LaneTotals.run(row, from, length, max, alpha, VectorSoftmaxPass::addRun);
   }
 
-  private static void fold(LaneTotals totals, FloatVector rest, FloatVector weighted, FloatVector powered,
-      float[] restLanes, float[] weightedLanes, float[] poweredLanes) {
-    rest.intoArray(restLanes, 0);
-    weighted.intoArray(weightedLanes, 0);
-    powered.intoArray(poweredLanes, 0);
-    totals.fold(restLanes, weightedLanes, poweredLanes);
+  private static long addRun(
+      float[] row, int at, float max, float alpha, float[] rest, float[] weighted, float[] powered) {
+    long ties = 0;
+    for (int lane = 0; lane < LANES; lane += WIDTH) {
+      FloatVector d = FloatVector.fromArray(SPECIES, row, at + lane).sub(max);
+      ties += d.compare(VectorOperators.EQ, 0f).trueCount();
+      FloatVector e = belowMax(d);
+      FloatVector.fromArray(SPECIES, rest, lane).add(e).intoArray(rest, lane);
+      e.fma(d.max(FLOOR), FloatVector.fromArray(SPECIES, weighted, lane)).intoArray(weighted, lane);
+      if (!Float.isNaN(alpha)) {
+        FloatVector.fromArray(SPECIES, powered, lane).add(belowMax(d.mul(alpha))).intoArray(powered, lane);
+      }
+    }
+    return ties;
   }
 
   /** Lane-wise {@link ScalarSoftmaxPass#belowMax}. */

@@ -38,17 +38,22 @@ record PolicyEntropy(List<float[]> perTrace, String provenance) {
       for (Trace t : traces) {
         out.add(t.failed() ? null : reuse ? t.tokenEntropies() : rescore(scorer.get(), prompt, t, temperature));
       }
-      return new PolicyEntropy(out, "exact at T=" + temperature + (reuse ? "" : ", rescored"));
+      return new PolicyEntropy(out, "exact T=" + fmt(temperature) + (reuse ? "" : ", rescored"));
     }
     if (temperature == 1.0 && !model.info().provenance().exact()) {
       for (Trace t : traces) {
         out.add(t.failed() || t.tokenEntropies().length == 0 ? null : t.tokenEntropies());
       }
-      return new PolicyEntropy(out, model.info().provenance().label() + " estimate at T=1 from the server's logprobs");
+      return new PolicyEntropy(out, model.info().provenance().label() + ", read as the policy at T=1 (the server's"
+          + " logprobs of the raw distribution)");
     }
     traces.forEach(t -> out.add(null));
     return new PolicyEntropy(out, "missing: the backend cannot rescore traces at T=" + temperature
         + " (only exact backends can; a server's top-k logprobs give an estimate at T=1 only)");
+  }
+
+  private static String fmt(double temperature) {
+    return temperature == Math.rint(temperature) ? Long.toString((long) temperature) : Double.toString(temperature);
   }
 
   private static float[] rescore(TokenScorer scorer, String prompt, Trace t, double temperature) throws IOException {
