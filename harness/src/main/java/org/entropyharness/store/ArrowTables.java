@@ -22,6 +22,7 @@ import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.TimeStampMilliTZVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.util.ValueVectorUtility;
 import org.apache.arrow.vector.complex.ListVector;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
 import org.apache.arrow.vector.ipc.ArrowFileWriter;
@@ -154,6 +155,9 @@ public final class ArrowTables {
       for (int b = 0; b < blocks.size(); b++) {
         try {
           reader.loadRecordBatch(blocks.get(b));
+          // offsets are checked against their buffers before any value is read: Arrow sizes a string's byte[] from
+          // its offsets before checking them, so one damaged offset would allocate gigabytes
+          ValueVectorUtility.validateFull(reader.getVectorSchemaRoot());
           readBatch(reader.getVectorSchemaRoot(), table, positions, rows);
         } catch (IOException | RuntimeException | AssertionError e) {
           // Arrow checks a batch's offsets against its buffers with Java assertions: under -ea a lying batch ends in
