@@ -167,9 +167,11 @@ public final class TorchCheckpoint {
         data.put(ref.key(), readZipStorage(name, zip, prefix + "data/" + ref.key(), ref));
       }
       return tensors(name, root, data);
-    } catch (java.util.zip.ZipException e) {
-      throw new DataFormatException(name + ":1:1: not a readable zip archive (" + e.getMessage() + "); the file is"
-          + " corrupt: save it again with torch.save");
+    } catch (java.util.zip.ZipException | java.io.EOFException e) {
+      // an EOFException: the central directory places an entry beyond the end of the file
+      String why = e instanceof java.io.EOFException ? "an entry lies beyond the end of the file" : e.getMessage();
+      throw new DataFormatException(name + ":1:1: not a readable zip archive (" + why + "); the file is corrupt: save"
+          + " it again with torch.save");
     }
   }
 
