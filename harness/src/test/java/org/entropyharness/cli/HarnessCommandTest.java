@@ -49,7 +49,8 @@ class HarnessCommandTest {
   @Test
   void should_know_every_command() {
     assertThat(commands()).contains("run", "validate", "baseline", "baseline promote", "compare", "merge", "nightly",
-        "leaderboard", "inspect", "grade", "corrupt", "gate", "history", "history append", "submit", "train-embedded");
+        "leaderboard", "inspect", "grade", "corrupt", "gate", "history", "history append", "submit", "train-embedded",
+        "seeds");
   }
 
   @Test
