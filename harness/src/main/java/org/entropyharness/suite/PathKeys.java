@@ -8,6 +8,7 @@ final class PathKeys {
   private static final Map<String, FileKind> FILES = Map.of(
       "base", FileKind.CIFAR_BINARY,
       "clean", FileKind.CIFAR_BINARY,
+      "clean-test", FileKind.CIFAR_BINARY,
       "checkpoint", FileKind.CHECKPOINT,
       "jsonl", FileKind.JSONL,
       "weights", FileKind.MODEL_WEIGHTS,
