@@ -63,12 +63,12 @@ class TorchCheckpointFuzzTest {
     }
   }
 
-  @Property(tries = 200)
+  @Property(tries = 200, seed = FuzzBudget.SEED)
   void should_read_or_refuse_a_damaged_legacy_checkpoint(@ForAll("damagedLegacy") byte[] bytes) throws IOException {
     assertReadsOrRefuses(bytes);
   }
 
-  @Property(tries = 200)
+  @Property(tries = 200, seed = FuzzBudget.SEED)
   void should_read_or_refuse_a_zip_checkpoint_with_a_damaged_pickle(@ForAll("damagedPickle") byte[] pickle)
       throws IOException {
     Map<String, byte[]> entries = new LinkedHashMap<>(zipEntries);
@@ -76,12 +76,12 @@ class TorchCheckpointFuzzTest {
     assertReadsOrRefuses(zip(entries));
   }
 
-  @Property(tries = 100)
+  @Property(tries = 100, seed = FuzzBudget.SEED)
   void should_read_or_refuse_a_damaged_zip_archive(@ForAll("damagedZip") byte[] bytes) throws IOException {
     assertReadsOrRefuses(bytes);
   }
 
-  @Property(tries = 200)
+  @Property(tries = 200, seed = FuzzBudget.SEED)
   void should_read_or_refuse_random_opcodes(@ForAll("opcodes") byte[] pickle) throws IOException {
     Map<String, byte[]> entries = new LinkedHashMap<>(zipEntries);
     entries.replaceAll((name, data) -> name.endsWith("data.pkl") ? pickle : data);

@@ -52,7 +52,7 @@ class ArrowTablesFuzzTest {
     assertThat(ArrowTables.read(file, MetricRow.TABLE)).hasSize(12);
   }
 
-  @Property(tries = 250)
+  @Property(tries = 250, seed = FuzzBudget.SEED)
   void should_read_or_refuse_a_damaged_baseline(@ForAll("damaged") byte[] bytes) throws IOException {
     Path file = Files.write(dir.resolve("fuzz.arrow"), bytes);
     Throwable thrown = FuzzBudget.run(() -> ArrowTables.read(file, MetricRow.TABLE));
