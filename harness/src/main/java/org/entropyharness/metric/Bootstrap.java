@@ -70,6 +70,43 @@ public final class Bootstrap {
     return interval(Quantiles.mean(values), means, level);
   }
 
+  /**
+   * Interval for a ratio of sums over items, Σ numerators / Σ denominators (e.g. a token-mean over problems:
+   * entropy summed per problem over tokens counted per problem), resampling items with replacement, so the
+   * interval is of the same statistic as the estimate. NaN when the denominators sum to 0.
+   */
+  public static Interval ratioOverItems(double[] numerators, double[] denominators, int replicates, double level,
+      long seed) {
+    checkLevel(level, replicates);
+    double estimate = ratio(numerators, denominators, null);
+    if (numerators.length == 0 || Double.isNaN(estimate)) {
+      return new Interval(Double.NaN, Double.NaN, Double.NaN, level);
+    }
+    SplittableRandom random = new SplittableRandom(seed);
+    double[] ratios = new double[replicates];
+    int[] draw = new int[numerators.length];
+    for (int r = 0; r < replicates; r++) {
+      for (int i = 0; i < draw.length; i++) {
+        draw[i] = random.nextInt(draw.length);
+      }
+      ratios[r] = ratio(numerators, denominators, draw);
+    }
+    // A replicate that drew only items without a denominator has no ratio; it counts as neither tail.
+    double[] defined = Arrays.stream(ratios).filter(v -> !Double.isNaN(v)).toArray();
+    return interval(estimate, defined, level);
+  }
+
+  private static double ratio(double[] numerators, double[] denominators, int[] draw) {
+    double top = 0;
+    double bottom = 0;
+    for (int i = 0; i < numerators.length; i++) {
+      int item = draw == null ? i : draw[i];
+      top += numerators[item];
+      bottom += denominators[item];
+    }
+    return bottom == 0 ? Double.NaN : top / bottom;
+  }
+
   /** pass@k of per-question sample outcomes: the metric to pass to {@link #twoLevel}. */
   public static double passAtK(boolean[][] correct, int k) {
     double sum = 0;

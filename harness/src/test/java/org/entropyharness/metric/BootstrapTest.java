@@ -90,4 +90,22 @@ class BootstrapTest {
     assertThatThrownBy(() -> Bootstrap.meanOverItems(new double[] {1}, 0, 0.95, 1))
         .hasMessage("need a level in (0, 1) and at least one replicate: level=0.95, replicates=0");
   }
+
+  @Test
+  void should_bootstrap_a_ratio_of_sums_over_the_resamples_enumeration_allows() {
+    // Two problems: 1 nat over 1 token, 9 nats over 3 tokens. The token mean is 10 / 4 = 2.5; a resample of two
+    // items is {A, A} (ratio 1, probability 1/4), {A, B} (2.5, 1/2) or {B, B} (3, 1/4), so the 2.5% and 97.5%
+    // quantiles are 1 and 3. The mean of per-problem means (2.0) would be another statistic.
+    Interval ratio = Bootstrap.ratioOverItems(new double[] {1, 9}, new double[] {1, 3}, 2000, 0.95, 7);
+
+    assertThat(ratio.estimate()).isEqualTo(2.5);
+    assertThat(ratio.low()).isEqualTo(1.0);
+    assertThat(ratio.high()).isEqualTo(3.0);
+  }
+
+  @Test
+  void should_leave_a_ratio_without_denominator_missing() {
+    assertThat(Bootstrap.ratioOverItems(new double[] {0}, new double[] {0}, 100, 0.95, 1).estimate()).isNaN();
+    assertThat(Bootstrap.ratioOverItems(new double[0], new double[0], 100, 0.95, 1).low()).isNaN();
+  }
 }

@@ -57,12 +57,13 @@ final class CheckpointMetrics {
     };
   }
 
-  /** Token-mean policy entropy, with per-problem means (over that problem's tokens) for paired gates. */
+  /** Token-mean policy entropy, with per-problem means (over that problem's tokens) as the items of paired gates. */
   private MetricValue policyEntropy(String slice, List<ProblemOutcome> list) {
     String provenance = policy.values().stream().map(PolicyEntropy::provenance).findFirst()
         .orElse("missing: not measured");
     List<String> ids = new ArrayList<>();
     List<Double> perProblem = new ArrayList<>();
+    List<double[]> sumAndCount = new ArrayList<>();
     double sum = 0;
     long tokens = 0;
     for (int p = 0; p < list.size(); p++) {
@@ -80,12 +81,16 @@ final class CheckpointMetrics {
       if (problemTokens > 0) {
         ids.add(list.get(p).problemId());
         perProblem.add(problemSum / problemTokens);
+        sumAndCount.add(new double[] {problemSum, problemTokens});
       }
       sum += problemSum;
       tokens += problemTokens;
     }
     double[] items = perProblem.stream().mapToDouble(Double::doubleValue).toArray();
-    Interval ci = Bootstrap.meanOverItems(items, REPLICATES, 0.95, seed);
+    // The value is a token mean, so the interval resamples problems and recomputes the token mean (a mean of
+    // per-problem means would weight short and long answers alike and can miss the value).
+    Interval ci = Bootstrap.ratioOverItems(sumAndCount.stream().mapToDouble(c -> c[0]).toArray(),
+        sumAndCount.stream().mapToDouble(c -> c[1]).toArray(), REPLICATES, 0.95, seed);
     return new MetricValue("policy-entropy", slice, tokens == 0 ? Double.NaN : sum / tokens, ci.low(), ci.high(), tokens,
         "nats", false, tokens == 0 && !provenance.startsWith("missing") ? "missing: no token was measured" : provenance
             + ", token-mean", 0, ids, items);
