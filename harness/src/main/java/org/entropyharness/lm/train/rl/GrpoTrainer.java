@@ -22,7 +22,7 @@ import org.entropyharness.lm.train.DjlTransformer;
 
 /**
  * GRPO on the embedded model: each step samples n responses to P prompts with the current policy (plain Java,
- * exact log-probs), grades them, normalises rewards within each prompt's group, lets the treatment choose what
+ * exact per-token distribution), grades them, normalises rewards within each prompt's group, lets the treatment choose what
  * enters the update, and updates the DJL copy of the policy in mini-batches with Adam. Checkpoints are weights
  * files, half precision unless the plan says otherwise.
  */
@@ -83,6 +83,7 @@ public final class GrpoTrainer {
     StepSelection selection = StepSelection.of(samples, plan, step);
     List<GrpoUpdate.Stats> stats = new ArrayList<>();
     SplittableRandom rng = new SplittableRandom(plan.seed() * 7_919L + step);
+    List<UpdateBatch> batches = new ArrayList<>();
     for (List<Integer> part : selection.miniBatches(plan.miniBatches())) {
       List<RolloutSample> rows = new ArrayList<>(part.size());
       double[] advantages = new double[part.size()];
@@ -90,7 +91,10 @@ public final class GrpoTrainer {
         rows.add(samples.get(part.get(i)));
         advantages[i] = selection.advantages()[part.get(i)];
       }
-      stats.add(update.apply(root, UpdateBatch.pack(rows, advantages), plan.learningRate(), rng));
+      batches.add(update.withOldLogProbs(root, UpdateBatch.pack(rows, advantages)));
+    }
+    for (UpdateBatch batch : batches) {
+      stats.add(update.apply(root, batch, plan.learningRate(), rng));
     }
     long t2 = System.nanoTime();
     return StepSelection.log(step + 1, samples, selection, stats, (t1 - t0) / 1e9, (t2 - t1) / 1e9);

@@ -32,6 +32,24 @@ final class GrpoUpdate {
     this.loss = new PolicyLoss(plan.treatment(), plan.clipEpsilon(), plan.klCoefficient());
   }
 
+  /**
+   * π_old's log-probs of {@code batch}'s target tokens recomputed by the DJL policy before any update of the step, as
+   * verl recomputes {@code old_log_prob}: the first update's ratio is then exactly 1, and KL-Cov's
+   * {@code |log π − log π_old|} is exactly 0 there, where the sampler's float rounding (within 1e-4) would give it a
+   * subgradient of random sign.
+   */
+  UpdateBatch withOldLogProbs(NDManager root, UpdateBatch batch) {
+    try (NDManager sub = root.newSubManager()) {
+      policy.parameters().values().forEach(p -> p.tempAttach(sub));
+      Shape shape = new Shape(batch.rows(), batch.length());
+      NDArray logProbs = PolicyLoss.tokenLogProbs(policy.forward(sub.create(batch.inputs(), shape)).logSoftmax(-1),
+          sub.create(batch.targets(), shape));
+      float[] old = logProbs.mul(sub.create(batch.mask(), shape)).toFloatArray();
+      return new UpdateBatch(batch.inputs(), batch.targets(), batch.mask(), old, batch.advantages(), batch.rows(),
+          batch.length());
+    }
+  }
+
   /** Updates the policy on {@code batch} at learning rate {@code lr}; {@code rng} draws Clip-Cov's tokens. */
   Stats apply(NDManager root, UpdateBatch batch, double lr, SplittableRandom rng) {
     try (NDManager sub = root.newSubManager()) {

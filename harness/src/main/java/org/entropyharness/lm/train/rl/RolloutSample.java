@@ -6,7 +6,8 @@ package org.entropyharness.lm.train.rl;
  * @param group the prompt's index within the step (samples of a group share a prompt)
  * @param prompt token ids of {@code <bos>} + question + newline
  * @param response token ids the policy drew, ending in {@code <eos>} when it stopped there
- * @param oldLogProbs log π_old of each response token, exact (the sampler's full-vocabulary softmax at T = 1)
+ * @param oldLogProbs log π_old of each response token as the sampler computed it (full-vocabulary softmax at T = 1;
+ *     within 1e-4 of libtorch's, which the update recomputes and uses)
  * @param entropies Shannon entropy (nats) of π_old at each response position, exact
  * @param correct the answer checker's verdict on the response
  */
