@@ -53,7 +53,7 @@ public final class TrainRlCommand implements Callable<Integer> {
   long seed = 1;
 
   @Option(names = "--steps", description = "GRPO steps (default: ${DEFAULT-VALUE})")
-  int steps = 200;
+  int steps = 120;
 
   @Option(names = "--prompts", description = "prompts per step (default: ${DEFAULT-VALUE})")
   int prompts = 16;
@@ -65,7 +65,7 @@ public final class TrainRlCommand implements Callable<Integer> {
   List<Integer> levels = new ArrayList<>(List.of(2, 3));
 
   @Option(names = "--lr", description = "Adam learning rate (default: ${DEFAULT-VALUE})")
-  double learningRate = 1e-4;
+  double learningRate = 5e-5;
 
   @Option(names = "--clip-eps", description = "PPO clip range of the ratio (default: ${DEFAULT-VALUE})")
   double clipEpsilon = 0.2;
@@ -77,7 +77,7 @@ public final class TrainRlCommand implements Callable<Integer> {
   int miniBatches = 2;
 
   @Option(names = "--checkpoint-every", description = "steps between checkpoints (default: ${DEFAULT-VALUE})")
-  int checkpointEvery = 40;
+  int checkpointEvery = 24;
 
   @Option(names = "--save-start", description = "also write the start model as step-0000.bin")
   boolean saveStart;
