@@ -26,7 +26,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class AnswerCheckerBenchmark {
-  @Param("harness/src/test/resources/answers/golden.jsonl")
+  @Param("harness/src/test/resources/answers/answer-pairs.jsonl")
   public String golden;
 
   private String[] outputs;

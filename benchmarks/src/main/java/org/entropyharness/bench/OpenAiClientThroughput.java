@@ -139,6 +139,7 @@ public final class OpenAiClientThroughput {
         "backend", "openai",
         "endpoints", List.of(server.baseUri().toString()),
         "name", "bench-model",
+        "server", "vllm",
         "max-concurrency", concurrency));
   }
 

@@ -54,6 +54,24 @@ public final class Charts {
     return ReasoningCharts.entropyHistogram(samples);
   }
 
+  /** Checkpoints: a metric on slice {@code all} against the training step, one line per series and method. */
+  public static Optional<byte[]> overSteps(List<MetricRow> rows, String metric) {
+    ChartPng.ensureHeadless();
+    return CheckpointCharts.overSteps(rows, metric);
+  }
+
+  /** Checkpoints: accuracy against policy entropy per checkpoint, with each series' fitted entropy–accuracy law. */
+  public static Optional<byte[]> entropyAccuracy(List<MetricRow> rows, String accuracyMetric) {
+    ChartPng.ensureHeadless();
+    return CheckpointCharts.entropyAccuracy(rows, accuracyMetric);
+  }
+
+  /** Checkpoints: pass@k curves of each series' last checkpoint beside the models outside a series (the base). */
+  public static Optional<byte[]> passAtKAgainstBase(List<MetricRow> rows) {
+    ChartPng.ensureHeadless();
+    return CheckpointCharts.passAtKAgainstBase(rows);
+  }
+
   /**
    * A metric over nights, one line per series; a series without a value on a night has a gap there.
    *

@@ -12,28 +12,36 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.entropyharness.format.DataFormatException;
 import org.entropyharness.metric.answer.AnswerChecker;
 import org.entropyharness.metric.answer.Grade;
+import org.entropyharness.metric.answer.ReferenceAnswer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code harness grade --in outputs.jsonl --out graded.jsonl}: grades model outputs against reference answers.
- * Each input line is a JSON object with {@code answer} (the reference, text or number) and {@code output} (the
- * model's full text); each output line is that object plus {@code extracted}, {@code extraction} and {@code
- * correct}. The first bad line stops the command with a located error and nothing is written: the result goes to a
- * temporary file that replaces {@code --out} only once every line is graded.
+ * Each input line is a JSON object with {@code answer} (the reference: text, a number, or a list of them combined as the
+ * line's {@code answers} field or else {@code --answers} says) and {@code output} (the model's full text); each output line is that object plus {@code
+ * extracted}, {@code extraction} and {@code correct}. Lines that also carry {@code expected} (a boolean verdict) are
+ * counted: the summary gives the agreement and the false accepts and false rejects apart, per {@code category} when
+ * lines name one. Numbers are read exactly, never through a double. The first bad line stops the command with a
+ * located error and nothing is written: the result goes to a temporary file that replaces {@code --out} only once
+ * every line is graded, and an {@code --out} that exists but is not a regular file is refused.
  */
 @Command(
     name = "grade",
     mixinStandardHelpOptions = true,
     description = "Extracts final answers from model outputs and checks them against reference answers.")
 public final class GradeCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
   @Option(names = "--in", required = true, paramLabel = "FILE", description = "JSONL with answer and output per line")
   Path in;
@@ -41,10 +49,21 @@ public final class GradeCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "graded JSONL to write")
   Path out;
 
+  @Option(names = "--answers", paramLabel = "all|ordered|any", defaultValue = "all",
+      description = "how a list-valued answer combines: all (any order), ordered, or any one of them (default: all)")
+  String answers;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  private final Agreement agreement = new Agreement();
 
   @Override
   public Integer call() throws IOException {
+    ReferenceAnswer.Combination.fromId(answers);
+    if (Files.exists(out) && !Files.isRegularFile(out)) {
+      throw new DataFormatException(out + ":1:1: --out is not a regular file; fix: name a file to write the graded"
+          + " lines to");
+    }
     Path dir = out.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path temp = Files.createTempFile(dir, out.getFileName().toString(), ".partial");
@@ -55,6 +74,7 @@ public final class GradeCommand implements Callable<Integer> {
       spec.commandLine()
           .getOut()
           .printf(Locale.ROOT, "graded %d outputs: %d correct, accuracy %.4f -> %s%n", tally[0], tally[1], accuracy, out);
+      agreement.print(spec.commandLine().getOut());
       return 0;
     } finally {
       Files.deleteIfExists(temp);
@@ -97,13 +117,54 @@ public final class GradeCommand implements Callable<Integer> {
     if (!(node instanceof ObjectNode row)) {
       throw bad(number, 1, "expected a JSON object, found " + node.getNodeType(), "write one JSON object per line");
     }
-    String answer = field(row, "answer", number, true);
+    ReferenceAnswer reference = reference(row, number);
     String output = field(row, "output", number, false);
-    Grade grade = AnswerChecker.grade(output, answer);
+    Grade grade = AnswerChecker.grade(output, reference);
+    JsonNode expected = row.get("expected");
+    if (expected != null && !expected.isBoolean()) {
+      throw bad(number, 1, "field \"expected\" is " + expected.getNodeType(), "give it as true or false");
+    }
+    if (expected != null) {
+      JsonNode category = row.get("category");
+      agreement.add(category == null ? "" : category.asText(), expected.asBoolean(), grade.correct());
+    }
     row.put("extracted", grade.extracted());
     row.put("extraction", grade.extraction().label());
     row.put("correct", grade.correct());
     return row;
+  }
+
+  private ReferenceAnswer reference(ObjectNode row, int number) throws DataFormatException {
+    JsonNode value = row.get("answer");
+    if (value == null || !value.isArray()) {
+      return ReferenceAnswer.of(field(row, "answer", number, true));
+    }
+    List<String> parts = new ArrayList<>();
+    for (JsonNode part : value) {
+      if (!part.isTextual() && !part.isNumber()) {
+        throw bad(number, 1, "field \"answer\" holds a " + part.getNodeType(), "give a list of strings or numbers");
+      }
+      parts.add(text(part));
+    }
+    if (parts.isEmpty()) {
+      throw bad(number, 1, "field \"answer\" is an empty list", "give at least one answer");
+    }
+    JsonNode own = row.get("answers");
+    String combination = own == null ? answers : own.asText();
+    try {
+      return new ReferenceAnswer(parts, ReferenceAnswer.Combination.fromId(combination));
+    } catch (IllegalArgumentException e) {
+      throw bad(number, 1, "field \"answers\" is '" + combination + "'", "give all, ordered or any");
+    }
+  }
+
+  /** A number in its exact shortest form (1e22 keeps its 23 digits), or the text. */
+  private static String text(JsonNode v) {
+    if (v.isNumber()) {
+      java.math.BigDecimal d = v.decimalValue().stripTrailingZeros();
+      return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
+    }
+    return v.asText();
   }
 
   private String field(ObjectNode row, String name, int number, boolean numberAllowed) throws DataFormatException {
@@ -118,7 +179,7 @@ public final class GradeCommand implements Callable<Integer> {
           "field \"" + name + "\" is " + value.getNodeType(),
           numberAllowed ? "give it as a string or a number" : "give it as a string");
     }
-    return value.asText();
+    return text(value);
   }
 
   private DataFormatException bad(int line, int column, String what, String fix) {

@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       GateCommand.class,
       CompareCommand.class,
       MergeCommand.class,
+      HistoryCommand.class,
+      SubmitCommand.class,
       InspectCommand.class,
       GradeCommand.class,
       CorruptCommand.class,

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.entropyharness.store.RunDirectory;
 import org.entropyharness.store.RunManifest;
-import org.entropyharness.store.RunMerge;
+import org.entropyharness.run.RunMerger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -15,13 +15,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code harness merge}: one run from the run folders of a suite's shards. */
-@Command(name = "merge", description = "Merges the run folders of a suite's shards (run --shard K/N) into one run.")
+@Command(name = "merge", mixinStandardHelpOptions = true, description = "Merges the run folders of a suite's shards (run --shard K/N) into one run.")
 final class MergeCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "RUN_DIR", description = "Run folders of the shards.")
   List<Path> shards;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "The merged run folder (must not exist).")
   Path out;
+
+  @Option(names = "--suite", paramLabel = "FILE", description = "The suite file, when it is not where the runs recorded it.")
+  Path suiteFile;
 
   @Spec CommandSpec spec;
 
@@ -30,7 +33,8 @@ final class MergeCommand implements Callable<Integer> {
     if (Files.exists(out)) {
       throw new IOException(out + " already exists; choose a new folder for the merged run");
     }
-    RunManifest merged = RunMerge.merge(shards.stream().map(RunDirectory::new).toList(), new RunDirectory(out));
+    RunManifest merged = RunMerger.merge(shards.stream().map(RunDirectory::new).toList(), new RunDirectory(out),
+        java.util.Optional.ofNullable(suiteFile));
     spec.commandLine().getOut().printf("merged %d cells of %s from %d shards into %s%n", merged.cells().size(),
         merged.suite(), shards.size(), out);
     return 0;

@@ -38,6 +38,9 @@ final class ResultsTable {
   }
 
   private static String cellText(MetricRow r) {
+    if (Double.isNaN(r.value())) {
+      return "missing";
+    }
     boolean rate = "rate".equals(r.unit());
     double scale = rate ? 100 : 1;
     String v = String.format(Locale.ROOT, rate ? "%.2f%%" : "%.4g", r.value() * scale);

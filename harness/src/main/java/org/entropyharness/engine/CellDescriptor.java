@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.entropyharness.suite.CellSpec;
-import org.entropyharness.suite.GateSpec;
 import org.entropyharness.suite.SourcePosition;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
@@ -37,10 +36,7 @@ final class CellDescriptor extends AbstractTestDescriptor implements Node<Harnes
   List<UniqueId> testIds() {
     List<UniqueId> ids = new ArrayList<>();
     ids.add(getUniqueId().append(CellRunDescriptor.SEGMENT, "run"));
-    List<GateSpec> gates = cell.suite().gatesFor(cell);
-    for (int g = 0; g < gates.size(); g++) {
-      ids.add(getUniqueId().append(GateDescriptor.SEGMENT, Integer.toString(g)));
-    }
+    ids.addAll(GateDescriptor.ids(getUniqueId(), cell.suite().gatesFor(cell).size()));
     return ids;
   }
 
@@ -50,14 +46,8 @@ final class CellDescriptor extends AbstractTestDescriptor implements Node<Harnes
     if (segment.getType().equals(CellRunDescriptor.SEGMENT)) {
       return Optional.of(new CellRunDescriptor(id, cell));
     }
-    List<GateSpec> gates = cell.suite().gatesFor(cell);
-    try {
-      int index = Integer.parseInt(segment.getValue());
-      return index >= 0 && index < gates.size() ? Optional.of(new GateDescriptor(id, cell, gates.get(index)))
-          : Optional.empty();
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
+    return GateDescriptor.at(getUniqueId(), segment, cell.suite(), GateSubject.of(cell), cell.suite().gatesFor(cell))
+        .map(AbstractTestDescriptor.class::cast);
   }
 
   @Override

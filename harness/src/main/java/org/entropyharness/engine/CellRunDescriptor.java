@@ -3,6 +3,7 @@ package org.entropyharness.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
+import org.entropyharness.gate.FailedTraceCheck;
 import org.entropyharness.report.AllureCellReport;
 import org.entropyharness.run.CellContext;
 import org.entropyharness.run.CellResult;
@@ -12,10 +13,12 @@ import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
+import org.opentest4j.AssertionFailedError;
 
 /**
- * Runs a cell and checks that it measured something on the whole dataset: the test that fails when a method crashes,
- * whatever the gates then say (a gate fails on its own when the metric it reads is missing or not finite).
+ * Runs a cell and checks that it measured something on the whole dataset and that few enough of its traces failed
+ * ({@link FailedTraceCheck}): the test that fails when a method crashes or a server is broken, whatever the gates then
+ * say (a gate fails on its own when the metric it reads is missing or not finite).
  */
 final class CellRunDescriptor extends AbstractTestDescriptor implements Node<HarnessExecutionContext> {
   static final String SEGMENT = "run";
@@ -53,6 +56,10 @@ final class CellRunDescriptor extends AbstractTestDescriptor implements Node<Har
     }
     assertThat(result.rows()).as("%s measured something on the whole dataset", cell.id())
         .anyMatch(r -> r.slice().equals("all"));
+    var broken = FailedTraceCheck.reason(cell.suite(), result.rows());
+    if (broken.isPresent()) {
+      throw new AssertionFailedError(FailedTraceCheck.message(cell.id(), "runs", broken.get()));
+    }
     return context;
   }
 }

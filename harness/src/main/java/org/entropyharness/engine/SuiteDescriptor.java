@@ -29,6 +29,18 @@ final class SuiteDescriptor extends AbstractTestDescriptor implements Node<Harne
     return suite.cells().stream().map(c -> getUniqueId().append(CellDescriptor.SEGMENT, c.id())).toList();
   }
 
+  /** The unique ids of every group of cells of the suite that has gates. */
+  List<UniqueId> groupIds() {
+    return suite.groups().stream().filter(g -> !suite.gatesFor(g).isEmpty())
+        .map(g -> getUniqueId().append(GroupDescriptor.SEGMENT, g.id())).toList();
+  }
+
+  /** The descriptor of a group by id. */
+  Optional<GroupDescriptor> group(String groupId) {
+    return suite.groups().stream().filter(g -> g.id().equals(groupId)).findFirst()
+        .map(g -> new GroupDescriptor(getUniqueId().append(GroupDescriptor.SEGMENT, groupId), g));
+  }
+
   /** The descriptor of a cell by id, or empty when the suite has no such cell. */
   Optional<CellDescriptor> cell(String cellId) {
     return suite.cells().stream().filter(c -> c.id().equals(cellId)).findFirst()

@@ -72,8 +72,9 @@ final class SuiteFileResolver implements SelectorResolver {
     return switch (last.getType()) {
       case SuiteDescriptor.SEGMENT -> suite(Path.of(last.getValue()), context);
       case CellDescriptor.SEGMENT -> child(id, context, p -> p instanceof SuiteDescriptor s ? s.cell(last.getValue()) : Optional.empty());
-      case CellRunDescriptor.SEGMENT, GateDescriptor.SEGMENT ->
-          child(id, context, p -> p instanceof CellDescriptor c ? c.test(last) : Optional.empty());
+      case GroupDescriptor.SEGMENT -> child(id, context, p -> p instanceof SuiteDescriptor s ? s.group(last.getValue()) : Optional.empty());
+      case CellRunDescriptor.SEGMENT, GateDescriptor.SEGMENT -> child(id, context, p -> p instanceof CellDescriptor c
+          ? c.test(last) : p instanceof GroupDescriptor g ? g.test(last) : Optional.empty());
       default -> Resolution.unresolved();
     };
   }
@@ -98,8 +99,11 @@ final class SuiteFileResolver implements SelectorResolver {
     Set<UniqueIdSelector> children = new LinkedHashSet<>();
     if (node instanceof SuiteDescriptor suite) {
       suite.cellIds().forEach(id -> children.add(selectUniqueId(id)));
+      suite.groupIds().forEach(id -> children.add(selectUniqueId(id)));
     } else if (node instanceof CellDescriptor cell) {
       cell.testIds().forEach(id -> children.add(selectUniqueId(id)));
+    } else if (node instanceof GroupDescriptor group) {
+      group.testIds().forEach(id -> children.add(selectUniqueId(id)));
     }
     return children;
   }

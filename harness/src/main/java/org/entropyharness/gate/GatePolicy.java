@@ -10,6 +10,8 @@ import org.entropyharness.suite.GateSpec;
  * The one gate policy of every entry point (CLI, nightly job, JUnit engine, Jupiter API). A gate
  *
  * <ul>
+ *   <li>fails when the cell's share of failed traces is above the suite's {@code max-failed-share}
+ *       ({@link FailedTraceCheck}): its numbers grade a broken server, not the model;
  *   <li>fails when the run did not produce the gated metric on the gated slice as a finite number;
  *   <li>is skipped when the suite has no baseline file (with the promote command), or fails when baselines are
  *       required ({@code --require-baselines}, engine parameter {@code harness.requireBaselines});
@@ -22,14 +24,27 @@ import org.entropyharness.suite.GateSpec;
 public final class GatePolicy {
   private final boolean allowOtherFingerprint;
   private final boolean requireBaselines;
+  private final double maxFailedShare;
 
   /**
+   * A policy with the default {@link FailedTraceCheck#DEFAULT_MAX_SHARE}.
+   *
    * @param allowOtherFingerprint compare even when baseline and run measured different things
    * @param requireBaselines a missing baseline file fails the gate instead of skipping it
    */
   public GatePolicy(boolean allowOtherFingerprint, boolean requireBaselines) {
+    this(allowOtherFingerprint, requireBaselines, FailedTraceCheck.DEFAULT_MAX_SHARE);
+  }
+
+  /**
+   * @param allowOtherFingerprint compare even when baseline and run measured different things
+   * @param requireBaselines a missing baseline file fails the gate instead of skipping it
+   * @param maxFailedShare the suite's largest share of failed traces a graded cell may have
+   */
+  public GatePolicy(boolean allowOtherFingerprint, boolean requireBaselines, double maxFailedShare) {
     this.allowOtherFingerprint = allowOtherFingerprint;
     this.requireBaselines = requireBaselines;
+    this.maxFailedShare = maxFailedShare;
   }
 
   /**
@@ -49,6 +64,10 @@ public final class GatePolicy {
 
   private GateDecision decision(GateSpec gate, String cellId, List<MetricRow> cellRows, Optional<Baseline> baseline,
       String promote) {
+    Optional<String> broken = FailedTraceCheck.reason(maxFailedShare, cellRows);
+    if (broken.isPresent()) {
+      return new GateDecision.Missing(gate, broken.get());
+    }
     Optional<MetricRow> current = cellRows.stream()
         .filter(r -> r.metric().equals(gate.metric()) && r.slice().equals(gate.slice()))
         .findFirst();

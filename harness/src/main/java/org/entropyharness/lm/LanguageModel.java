@@ -3,6 +3,7 @@ package org.entropyharness.lm;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A language model that samples completions for a prompt. Implementations: the embedded model (exact entropy over
@@ -37,6 +38,11 @@ public interface LanguageModel extends AutoCloseable {
    */
   default int maxInFlight() {
     return 1;
+  }
+
+  /** A scorer of given completions when this backend sees the whole next-token distribution, else empty. */
+  default Optional<TokenScorer> scorer() {
+    return Optional.empty();
   }
 
   @Override

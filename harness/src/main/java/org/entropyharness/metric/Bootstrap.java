@@ -49,6 +49,27 @@ public final class Bootstrap {
     return interval(Accuracy.error(correct), values, level);
   }
 
+  /**
+   * Interval for the mean of per-item values (e.g. per-problem pass@k), resampling items with replacement. NaN
+   * estimate and bounds when there are no items: a mean of nothing is missing, not zero.
+   */
+  public static Interval meanOverItems(double[] values, int replicates, double level, long seed) {
+    if (values.length == 0) {
+      checkLevel(level, replicates);
+      return new Interval(Double.NaN, Double.NaN, Double.NaN, level);
+    }
+    SplittableRandom random = new SplittableRandom(seed);
+    double[] means = new double[replicates];
+    for (int r = 0; r < replicates; r++) {
+      double sum = 0;
+      for (int i = 0; i < values.length; i++) {
+        sum += values[random.nextInt(values.length)];
+      }
+      means[r] = sum / values.length;
+    }
+    return interval(Quantiles.mean(values), means, level);
+  }
+
   /** pass@k of per-question sample outcomes: the metric to pass to {@link #twoLevel}. */
   public static double passAtK(boolean[][] correct, int k) {
     double sum = 0;
@@ -62,13 +83,19 @@ public final class Bootstrap {
     return sum / correct.length;
   }
 
-  private static Interval interval(double estimate, double[] values, double level) {
-    if (!(level > 0 && level < 1) || values.length == 0) {
-      throw new IllegalArgumentException("need a level in (0, 1) and at least one replicate: " + level);
-    }
+  /** Percentile interval of the replicate {@code values} (sorted in place) around {@code estimate}. */
+  static Interval interval(double estimate, double[] values, double level) {
+    checkLevel(level, values.length);
     Arrays.sort(values);
     double tail = (1 - level) / 2;
     return new Interval(
         estimate, Quantiles.sortedQuantile(values, tail), Quantiles.sortedQuantile(values, 1 - tail), level);
+  }
+
+  static void checkLevel(double level, int replicates) {
+    if (!(level > 0 && level < 1) || replicates < 1) {
+      throw new IllegalArgumentException(
+          "need a level in (0, 1) and at least one replicate: level=" + level + ", replicates=" + replicates);
+    }
   }
 }

@@ -1,5 +1,7 @@
 package org.entropyharness.metric;
 
+import java.util.Arrays;
+
 /**
  * Summary of one trace's per-token entropies (nats): mean, median, 90th percentile, the share of tokens above a
  * threshold ("forking" tokens), and the largest mean over any window of consecutive tokens (the whole trace when
@@ -29,16 +31,6 @@ public record TraceEntropyStats(double mean, double p50, double p90, double high
   }
 
   static double maxWindowMean(double[] xs, int window) {
-    int w = Math.min(window, xs.length);
-    double sum = 0;
-    for (int i = 0; i < w; i++) {
-      sum += xs[i];
-    }
-    double best = sum;
-    for (int i = w; i < xs.length; i++) {
-      sum += xs[i] - xs[i - w];
-      best = Math.max(best, sum);
-    }
-    return best / w;
+    return Arrays.stream(Quantiles.windowMeans(xs, window)).max().orElse(Double.NaN);
   }
 }

@@ -14,6 +14,7 @@ import org.entropyharness.store.Fingerprint;
 import org.entropyharness.store.MetricRow;
 import org.entropyharness.store.SampleRow;
 import org.entropyharness.suite.CellSpec;
+import org.entropyharness.suite.CellGroup;
 import org.entropyharness.suite.SuiteSpec;
 
 /**
@@ -68,10 +69,35 @@ public final class AllureCellReport {
     }
   }
 
+  /**
+   * Adds a group's rows and its cells' rows (as CSV) and the family's charts over them to the running test; does
+   * nothing when none runs.
+   */
+  public static void attachGroup(SuiteFamily family, CellGroup series, List<MetricRow> seriesRows,
+      List<MetricRow> checkpointRows) {
+    if (!active()) {
+      return;
+    }
+    try {
+      AllureLifecycle lifecycle = Allure.getLifecycle();
+      Allure.parameter("group", series.id());
+      List<MetricRow> all = new ArrayList<>(checkpointRows);
+      all.addAll(seriesRows);
+      lifecycle.addAttachment("metrics of " + series.id(), "text/csv", "csv",
+          MetricsCsv.of(all).getBytes(StandardCharsets.UTF_8));
+      for (Chart chart : charts(family, all, List.of())) {
+        lifecycle.addAttachment(chart.name(), "image/png", "png", chart.png());
+      }
+    } catch (RuntimeException | LinkageError e) {
+      System.err.println("warning: Allure attachments of " + series.id() + " not written: " + e);
+    }
+  }
+
   private static void parameters(SuiteSpec suite, CellSpec cell, Fingerprint fp, List<MetricRow> rows) {
     Allure.parameter("suite", suite.name());
     Allure.parameter("dataset", suite.dataset().string("name", "") + " " + slices(rows));
-    Allure.parameter("model", suite.model().string("name", suite.model().string("backend", "")));
+    String name = cell.model().name();
+    Allure.parameter("model", cell.model().label().equals(name) ? name : cell.model().label() + " (" + name + ")");
     Allure.parameter("method", cell.method().label() + " " + cell.method().params().canonicalJson());
     Allure.parameter("seed", cell.seed());
     Allure.parameter("fingerprint", fp.value());

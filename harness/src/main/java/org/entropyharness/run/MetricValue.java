@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param n items behind the value
  * @param unit unit, e.g. {@code rate}
  * @param higherIsBetter direction
- * @param provenance e.g. {@code exact} or {@code top-20} for entropies, else ""
+ * @param provenance what the value is where that matters ({@code exact T=1}, {@code top-20 renormalised T=server}),
+ *     or {@code missing: why} for a value that could not be measured; else ""
  * @param failed samples that failed
  * @param itemIds item ids when the value is a mean of per-item scores, else empty
  * @param itemValues the per-item scores

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.entropyharness.gate.FailedTraceCheck;
 import org.entropyharness.gate.GatePolicy;
 import org.entropyharness.gate.GateVerdict;
 import org.entropyharness.store.Baseline;
@@ -16,6 +17,7 @@ import org.entropyharness.store.RunManifest;
 import org.entropyharness.store.StoreException;
 import org.entropyharness.suite.CellSpec;
 import org.entropyharness.suite.GateSpec;
+import org.entropyharness.suite.CellGroup;
 import org.entropyharness.suite.SuiteLoader;
 import org.entropyharness.suite.SuiteSpec;
 
@@ -52,7 +54,8 @@ public final class RunGates {
   public static List<GateVerdict> decide(SuiteSpec suite, RunDirectory run, SessionOptions options) throws IOException {
     List<MetricRow> rows = run.readMetrics();
     Optional<Baseline> baseline = new Baselines(options.baselines()).find(suite.name());
-    GatePolicy policy = new GatePolicy(options.allowFingerprintMismatch(), options.requireBaselines());
+    GatePolicy policy = new GatePolicy(options.allowFingerprintMismatch(), options.requireBaselines(),
+        FailedTraceCheck.maxShare(suite));
     List<String> ran = run.readManifest().cells().stream().map(RunManifest.CellEntry::id).toList();
     List<GateVerdict> verdicts = new ArrayList<>();
     for (CellSpec cell : suite.cells()) {
@@ -62,6 +65,14 @@ public final class RunGates {
       List<MetricRow> cellRows = rows.stream().filter(r -> r.cellId().equals(cell.id())).toList();
       for (GateSpec gate : suite.gatesFor(cell)) {
         verdicts.add(policy.decide(gate, cell.id(), cellRows, baseline, "harness baseline promote " + run.root()));
+      }
+    }
+    for (CellGroup group : suite.groups()) {
+      List<MetricRow> groupRows = rows.stream().filter(r -> r.cellId().equals(group.id())).toList();
+      if (ran.containsAll(group.cells().stream().map(CellSpec::id).toList())) {
+        for (GateSpec gate : suite.gatesFor(group)) {
+          verdicts.add(policy.decide(gate, group.id(), groupRows, baseline, "harness baseline promote " + run.root()));
+        }
       }
     }
     return verdicts;

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.entropyharness.chart.ChartSpec;
+import org.entropyharness.store.MetricRow;
+import org.entropyharness.suite.SeriesCell;
 import org.entropyharness.suite.SuiteSpec;
 
 /**
@@ -42,6 +44,14 @@ public interface SuiteFamily {
 
   /** Loads the suite's model and data; the caller closes the runner after the suite's last cell. */
   CellRunner open(SuiteSpec suite) throws IOException;
+
+  /**
+   * The metrics of a series of checkpoints under one method and seed (the entropy–accuracy law), from the rows of its
+   * cells in step order; empty when the family has none or the suite asks for none.
+   */
+  default List<MetricValue> seriesValues(SeriesCell series, List<List<MetricRow>> checkpointRows) {
+    return List.of();
+  }
 
   /** The charts of one cell's (or one suite's) results, in the order reports show them. */
   List<ChartSpec> charts();

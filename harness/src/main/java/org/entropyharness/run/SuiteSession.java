@@ -8,16 +8,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.entropyharness.gate.FailedTraceCheck;
 import org.entropyharness.gate.GatePolicy;
 import org.entropyharness.gate.GateVerdict;
 import org.entropyharness.store.Baseline;
 import org.entropyharness.store.Baselines;
 import org.entropyharness.store.Fingerprint;
 import org.entropyharness.store.MetricRow;
+import org.entropyharness.store.ModelRef;
 import org.entropyharness.store.RunDirectory;
 import org.entropyharness.store.RunManifest;
+import org.entropyharness.store.SampleRow;
 import org.entropyharness.suite.CellSpec;
 import org.entropyharness.suite.GateSpec;
+import org.entropyharness.suite.CellGroup;
 import org.entropyharness.suite.SuiteSpec;
 
 /**
@@ -35,6 +39,7 @@ public final class SuiteSession implements AutoCloseable {
   private final RunDirectory dir;
   private final Optional<Baseline> baseline;
   private final Map<String, CellResult> results = new LinkedHashMap<>();
+  private final Map<String, List<MetricRow>> groupResults = new LinkedHashMap<>();
   private RunManifest manifest;
 
   private SuiteSession(SuiteSpec suite, SessionOptions options, List<CellSpec> cells, CellRunner runner,
@@ -89,9 +94,9 @@ public final class SuiteSession implements AutoCloseable {
         List<CellSpec> resumed = previous.cells().stream().map(e -> cellById(suite, e.id())).toList();
         return new SuiteSession(suite, options, resumed, runner, dir, baseline, previous);
       }
-      RunDirectory dir = new RunDirectory(RunFolders.create(options.runs(), suite, options.shard(), options.clock()));
-      RunManifest manifest = startManifest(suite, options, chosen, runner, dir);
-      dir.writeManifest(manifest);
+      RunDirectory dir = RunFolders.create(options.runs(), suite, options.shard(), options.clock(),
+          runId -> startManifest(suite, options, chosen, runner, runId));
+      RunManifest manifest = dir.readManifest();
       return new SuiteSession(suite, options, chosen, runner, dir, baseline, manifest);
     } catch (IOException | RuntimeException e) {
       closeQuietly(runner, e);
@@ -139,9 +144,10 @@ public final class SuiteSession implements AutoCloseable {
     long start = System.nanoTime();
     Fingerprint fingerprint = runner.fingerprint(cell);
     try {
-      CellOutcome outcome = runner.run(cell, new CellContext(dir.cacheDir(), progress));
+      CellOutcome outcome = runner.run(cell, new CellContext(dir.cacheDir(), progress, this::samplesOf));
       List<MetricRow> rows = new CellRows(suite, dir.runId(), options.clock()).of(cell, fingerprint, outcome);
-      dir.writeCell(cell.id(), rows, outcome.samples());
+      ModelRef model = CellRows.modelRef(cell);
+      dir.writeCell(cell.id(), rows, outcome.samples().stream().map(sample -> sample.of(model)).toList());
       double seconds = (System.nanoTime() - start) / 1e9;
       record(cell, fingerprint, "done", seconds);
       return CellResult.done(cell, rows, false, seconds);
@@ -149,6 +155,12 @@ public final class SuiteSession implements AutoCloseable {
       record(cell, fingerprint, "failed: " + e.getMessage(), null);
       return CellResult.failed(cell, e);
     }
+  }
+
+  /** The samples of a cell, which runs first if it has not (a dependency of another cell, such as its base). */
+  private List<SampleRow> samplesOf(CellSpec other) throws IOException {
+    run(other, CellContext.Progress.NONE);
+    return dir.readCellSamples(other.id());
   }
 
   /**
@@ -173,8 +185,41 @@ public final class SuiteSession implements AutoCloseable {
   /** Decides one gate of a cell, running the cell first if it has not run. */
   public GateVerdict gate(CellSpec cell, GateSpec gate) throws IOException {
     CellResult result = run(cell, CellContext.Progress.NONE);
-    return new GatePolicy(options.allowFingerprintMismatch(), options.requireBaselines())
-        .decide(gate, cell.id(), result.rows(), baseline, promoteCommand());
+    return new GatePolicy(options.allowFingerprintMismatch(), options.requireBaselines(),
+        FailedTraceCheck.maxShare(suite)).decide(gate, cell.id(), result.rows(), baseline, promoteCommand());
+  }
+
+  /**
+   * A group's rows (a series' entropy–accuracy law, a method's summary over seeds), running the group's cells that
+   * have not run.
+   */
+  public List<MetricRow> groupRows(CellGroup group) throws IOException {
+    List<MetricRow> known = groupResults.get(group.id());
+    if (known != null) {
+      return known;
+    }
+    List<List<MetricRow>> rows = new ArrayList<>();
+    for (CellSpec cell : group.cells()) {
+      rows.add(run(cell, CellContext.Progress.NONE).rows());
+    }
+    List<MetricRow> out = new CellRows(suite, dir.runId(), options.clock()).ofGroup(group, family, rows);
+    groupResults.put(group.id(), out);
+    return out;
+  }
+
+  /** Decides one gate of a group, running its cells first if they have not run. */
+  public GateVerdict gate(CellGroup group, GateSpec gate) throws IOException {
+    return new GatePolicy(options.allowFingerprintMismatch(), options.requireBaselines(),
+        FailedTraceCheck.maxShare(suite)).decide(gate, group.id(), groupRows(group), baseline, promoteCommand());
+  }
+
+  /** Decides every gate of a group. */
+  public List<GateVerdict> gates(CellGroup group) throws IOException {
+    List<GateVerdict> verdicts = new ArrayList<>();
+    for (GateSpec gate : suite.gatesFor(group)) {
+      verdicts.add(gate(group, gate));
+    }
+    return verdicts;
   }
 
   /** Decides every gate of a cell. */
@@ -199,7 +244,7 @@ public final class SuiteSession implements AutoCloseable {
   public void close() throws IOException {
     try {
       List<String> done = cells.stream().map(CellSpec::id).filter(dir::isDone).toList();
-      dir.consolidate(done);
+      dir.consolidate(done, finishedGroupRows(done));
       if (done.size() == cells.size()) {
         manifest = manifest.finished(options.clock().instant());
         dir.writeManifest(manifest);
@@ -213,6 +258,17 @@ public final class SuiteSession implements AutoCloseable {
     }
   }
 
+  /** The rows of every group whose cells all ran in this run (a shard holds only some: merge computes them). */
+  private List<MetricRow> finishedGroupRows(List<String> done) throws IOException {
+    List<MetricRow> out = new ArrayList<>();
+    for (CellGroup group : suite.groups()) {
+      if (group.cells().stream().allMatch(c -> done.contains(c.id()))) {
+        out.addAll(groupRows(group));
+      }
+    }
+    return out;
+  }
+
   private void record(CellSpec cell, Fingerprint fingerprint, String status, Double seconds) throws IOException {
     manifest = manifest.withCell(new RunManifest.CellEntry(suite.cells().indexOf(cell), cell.id(), fingerprint.value(),
         status, seconds));
@@ -220,13 +276,13 @@ public final class SuiteSession implements AutoCloseable {
   }
 
   private static RunManifest startManifest(SuiteSpec suite, SessionOptions options, List<CellSpec> chosen,
-      CellRunner runner, RunDirectory dir) throws IOException {
+      CellRunner runner, String runId) throws IOException {
     List<RunManifest.CellEntry> entries = new ArrayList<>();
     for (CellSpec cell : chosen) {
       entries.add(new RunManifest.CellEntry(suite.cells().indexOf(cell), cell.id(), runner.fingerprint(cell).value(),
           "pending", null));
     }
-    return new RunManifest(dir.runId(), suite.name(), suite.file().toString(), suite.sha256(),
+    return new RunManifest(runId, suite.name(), suite.file().toString(), suite.sha256(),
         Files.readString(suite.file()), options.shard().toString(), suite.cells().size(), Provenance.versions(),
         Provenance.hardware(), options.clock().instant(), null, entries);
   }

@@ -176,7 +176,8 @@ public final class ArrowTables {
               + table.formatVersion() + "; use a file written by this harness version");
     }
     for (Column<?> column : table.columns()) {
-      if (schema.findField(column.name()) == null) {
+      // Optional columns added later (model_label, series, step) read as null from older files.
+      if (!column.nullable() && schema.findField(column.name()) == null) {
         throw new StoreException(file + ":1:1: column '" + column.name() + "' is missing; the file was not written by this harness");
       }
     }
@@ -194,7 +195,7 @@ public final class ArrowTables {
     for (int i = 0; i < n; i++) {
       Object[] values = new Object[vectors.length];
       for (int c = 0; c < vectors.length; c++) {
-        values[c] = vectors[c].isNull(i) ? null : get(vectors[c], columns.get(c).kind(), i);
+        values[c] = vectors[c] == null || vectors[c].isNull(i) ? null : get(vectors[c], columns.get(c).kind(), i);
       }
       rows.add(table.factory().apply(new Row(positions, values)));
     }

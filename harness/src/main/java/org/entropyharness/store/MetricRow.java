@@ -25,7 +25,8 @@ import java.util.Objects;
  * @param n number of items the value is over
  * @param unit e.g. {@code rate}, {@code nats}, {@code tokens}, {@code images/s}
  * @param higherIsBetter direction
- * @param provenance how the value was obtained where that matters ({@code exact}, {@code top-20}), else ""
+ * @param provenance how the value was obtained where that matters (entropies: {@code exact T=1} or {@code top-20
+ *     renormalised T=server}, see {@code lm.EntropyProvenance}), else ""
  * @param failed samples that failed and are excluded or counted as wrong (reasoning), else 0
  * @param fingerprint the cell's fingerprint
  * @param runId run id
@@ -33,6 +34,7 @@ import java.util.Objects;
  * @param createdAt when the row was made
  * @param itemIds ids of the items behind the value (empty when the metric is not a mean of item scores)
  * @param itemValues the per-item scores, aligned with itemIds
+ * @param modelRef the model's label, series and step in the suite
  */
 public record MetricRow(
     String suite,
@@ -59,9 +61,11 @@ public record MetricRow(
     String harnessVersion,
     Instant createdAt,
     List<String> itemIds,
-    double[] itemValues) {
+    double[] itemValues,
+    ModelRef modelRef) {
 
   public MetricRow {
+    modelRef = modelRef == null ? ModelRef.of(model) : modelRef;
     Objects.requireNonNull(suite, "suite");
     Objects.requireNonNull(metric, "metric");
     Objects.requireNonNull(fingerprint, "fingerprint");
@@ -70,6 +74,17 @@ public record MetricRow(
     if (itemIds.size() != itemValues.length) {
       throw new IllegalArgumentException(itemIds.size() + " item ids but " + itemValues.length + " item values");
     }
+  }
+
+  /** A row of a suite with a single model: the model's label is its name. */
+  public MetricRow(String suite, String family, String dataset, String slice, String model, String method,
+      String methodId, String params, long seed, String cellId, String metric, double value, double ciLow,
+      double ciHigh, long n, String unit, boolean higherIsBetter, String provenance, long failed,
+      Fingerprint fingerprint, String runId, String harnessVersion, Instant createdAt, List<String> itemIds,
+      double[] itemValues) {
+    this(suite, family, dataset, slice, model, method, methodId, params, seed, cellId, metric, value, ciLow, ciHigh, n,
+        unit, higherIsBetter, provenance, failed, fingerprint, runId, harnessVersion, createdAt, itemIds, itemValues,
+        ModelRef.of(model));
   }
 
   /** Whether per-item scores are kept, so paired comparisons are possible. */
@@ -86,7 +101,7 @@ public record MetricRow(
   public MetricRow withRun(String newRunId) {
     return new MetricRow(suite, family, dataset, slice, model, method, methodId, params, seed, cellId, metric, value,
         ciLow, ciHigh, n, unit, higherIsBetter, provenance, failed, fingerprint, newRunId, harnessVersion, createdAt,
-        itemIds, itemValues);
+        itemIds, itemValues, modelRef);
   }
 
   /**
@@ -96,7 +111,7 @@ public record MetricRow(
   public MetricRow withoutItems() {
     return new MetricRow(suite, family, dataset, slice, model, method, methodId, params, seed, cellId, metric, value,
         ciLow, ciHigh, n, unit, higherIsBetter, provenance, failed, fingerprint, runId, harnessVersion, createdAt,
-        List.of(), new double[0]);
+        List.of(), new double[0], modelRef);
   }
 
   /** The Arrow table of metric rows ({@code metrics.arrow} and baselines). */
@@ -130,7 +145,10 @@ public record MetricRow(
               Column.required("harness_version", ColumnKind.STRING, MetricRow::harnessVersion),
               Column.required("created_at", ColumnKind.TIMESTAMP, MetricRow::createdAt),
               Column.required("item_ids", ColumnKind.STRING_LIST, MetricRow::itemIds),
-              Column.required("item_values", ColumnKind.DOUBLE_LIST, MetricRow::itemValues)),
+              Column.required("item_values", ColumnKind.DOUBLE_LIST, MetricRow::itemValues),
+              Column.optional("model_label", ColumnKind.STRING, r -> r.modelRef().label()),
+              Column.optional("series", ColumnKind.STRING, r -> r.modelRef().series()),
+              Column.optional("step", ColumnKind.LONG, r -> r.modelRef().step())),
           r ->
               new MetricRow(
                   r.string("suite"), r.string("family"), r.string("dataset"), r.string("slice"), r.string("model"),
@@ -139,5 +157,5 @@ public record MetricRow(
                   r.doubleValue("ci_high"), r.longValue("n"), r.string("unit"), r.bool("higher_is_better"),
                   r.string("provenance"), r.longValue("failed"), Fingerprint.decode(r.string("fingerprint_parts")),
                   r.string("run_id"), r.string("harness_version"), r.instant("created_at"),
-                  r.strings("item_ids"), r.doubles("item_values")));
+                  r.strings("item_ids"), r.doubles("item_values"), ModelRef.read(r, r.string("model"))));
 }

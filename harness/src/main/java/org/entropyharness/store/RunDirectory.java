@@ -75,14 +75,29 @@ public final class RunDirectory {
     return ArrowTables.read(cellFile(cellId, "samples"), SampleRow.TABLE);
   }
 
+  /** The metric rows of several finished cells, in the given order. */
+  public List<MetricRow> readMetricsOf(List<String> cellIds) throws StoreException {
+    List<MetricRow> rows = new ArrayList<>();
+    for (String id : cellIds) {
+      rows.addAll(readCellMetrics(id));
+    }
+    return rows;
+  }
+
   /** Writes the run's tables from its cells, in the given order. */
   public void consolidate(List<String> cellIds) throws IOException {
+    consolidate(cellIds, List.of());
+  }
+
+  /** Writes the run's tables from its cells, in the given order, then rows derived from several cells (series). */
+  public void consolidate(List<String> cellIds, List<MetricRow> derived) throws IOException {
     List<MetricRow> metrics = new ArrayList<>();
     List<SampleRow> samples = new ArrayList<>();
     for (String id : cellIds) {
       metrics.addAll(readCellMetrics(id));
       samples.addAll(readCellSamples(id));
     }
+    metrics.addAll(derived);
     ArrowTables.write(samplesFile(), SampleRow.TABLE, samples);
     ArrowTables.write(metricsFile(), MetricRow.TABLE, metrics);
   }

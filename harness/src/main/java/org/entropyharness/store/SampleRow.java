@@ -24,6 +24,7 @@ import java.util.Objects;
  * @param text completion text (reasoning)
  * @param extraction how the answer was extracted (reasoning)
  * @param status {@code ok}, or {@code error: …} for a sample that failed
+ * @param modelRef the model's label, series and step in the suite (its label is "" when the suite has one model)
  */
 public record SampleRow(
     String cellId,
@@ -42,12 +43,28 @@ public record SampleRow(
     float[] tokenEntropies,
     String text,
     String extraction,
-    String status) {
+    String status,
+    ModelRef modelRef) {
 
   public SampleRow {
+    modelRef = modelRef == null ? ModelRef.of("") : modelRef;
     Objects.requireNonNull(cellId, "cellId");
     Objects.requireNonNull(itemId, "itemId");
     Objects.requireNonNull(status, "status");
+  }
+
+  /** A sample of a suite with a single model. */
+  public SampleRow(String cellId, String method, long seed, String slice, String itemId, int sampleIndex,
+      String prediction, String reference, Boolean correct, double confidence, double entropy, Integer promptTokens,
+      Integer completionTokens, float[] tokenEntropies, String text, String extraction, String status) {
+    this(cellId, method, seed, slice, itemId, sampleIndex, prediction, reference, correct, confidence, entropy,
+        promptTokens, completionTokens, tokenEntropies, text, extraction, status, ModelRef.of(""));
+  }
+
+  /** The same sample marked as a sample of a model of the suite. */
+  public SampleRow of(ModelRef model) {
+    return new SampleRow(cellId, method, seed, slice, itemId, sampleIndex, prediction, reference, correct, confidence,
+        entropy, promptTokens, completionTokens, tokenEntropies, text, extraction, status, model);
   }
 
   /** A classification sample (TTA). */
@@ -80,7 +97,10 @@ public record SampleRow(
               Column.optional("token_entropies", ColumnKind.FLOAT_LIST, SampleRow::tokenEntropies),
               Column.optional("text", ColumnKind.STRING, SampleRow::text),
               Column.optional("extraction", ColumnKind.STRING, SampleRow::extraction),
-              Column.required("status", ColumnKind.STRING, SampleRow::status)),
+              Column.required("status", ColumnKind.STRING, SampleRow::status),
+              Column.optional("model_label", ColumnKind.STRING, r -> r.modelRef().label()),
+              Column.optional("series", ColumnKind.STRING, r -> r.modelRef().series()),
+              Column.optional("step", ColumnKind.LONG, r -> r.modelRef().step())),
           r ->
               new SampleRow(
                   r.string("cell_id"), r.string("method"), r.longValue("seed"), r.string("slice"),
@@ -89,5 +109,5 @@ public record SampleRow(
                   r.isNull("prompt_tokens") ? null : r.intValue("prompt_tokens"),
                   r.isNull("completion_tokens") ? null : r.intValue("completion_tokens"),
                   r.isNull("token_entropies") ? null : r.floats("token_entropies"),
-                  r.string("text"), r.string("extraction"), r.string("status")));
+                  r.string("text"), r.string("extraction"), r.string("status"), ModelRef.read(r, "")));
 }

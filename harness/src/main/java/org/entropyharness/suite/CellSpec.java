@@ -8,17 +8,27 @@ import java.util.Objects;
  * protocol, which runs the slices in sequence, is one cell too.
  *
  * @param suite the suite it belongs to
+ * @param model the model
  * @param method the method
  * @param seed the seed of this cell's randomness (sampling, shuffles, bootstrap)
  */
-public record CellSpec(SuiteSpec suite, MethodSpec method, long seed) {
+public record CellSpec(SuiteSpec suite, ModelSpec model, MethodSpec method, long seed) {
   public CellSpec {
     Objects.requireNonNull(suite, "suite");
+    Objects.requireNonNull(model, "model");
     Objects.requireNonNull(method, "method");
   }
 
-  /** Stable id within the suite: {@code <method label>@<seed>}, e.g. {@code tent@1}. */
+  /**
+   * Stable id within the suite: {@code <method label>@<seed>}, e.g. {@code tent@1}; with several models
+   * {@code <model label>/<method label>@<seed>}, e.g. {@code grpo-step200/sample@1}.
+   */
   public String id() {
-    return method.label() + "@" + seed;
+    return (suite.comparesModels() ? model.label() + "/" : "") + method.label() + "@" + seed;
+  }
+
+  /** The same method and seed on another model (the base model's cell of this cell). */
+  public CellSpec on(ModelSpec other) {
+    return new CellSpec(suite, other, method, seed);
   }
 }

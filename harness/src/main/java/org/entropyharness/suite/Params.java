@@ -35,6 +35,22 @@ public final class Params {
     return new Params(YamlDocument.parse(origin, "{}"), "", JSON.valueToTree(values));
   }
 
+  /** The same section with one key set to a text value (a glob expanded to one file), positions unchanged. */
+  public Params with(String key, String value) {
+    ObjectNode copy = values.deepCopy();
+    copy.put(key, value);
+    return new Params(doc, pointer, copy);
+  }
+
+  /** The same section without some keys (the model axis keys, kept out of a model's fingerprint section). */
+  public Params without(String... keys) {
+    ObjectNode copy = values.deepCopy();
+    for (String key : keys) {
+      copy.remove(key);
+    }
+    return new Params(doc, pointer, copy);
+  }
+
   /** A nested mapping (empty when absent). */
   public Params child(String key) {
     return new Params(doc, pointer + "/" + key, values.get(key));

@@ -38,8 +38,9 @@ public final class SuiteLoader {
     List<String> defaults = catalog.defaultMetrics(family).orElseThrow(
         () -> top.error("family", "'" + family + "' is not a family this harness knows"));
     List<MethodSpec> methods = methods(doc, family);
+    List<ModelSpec> models = ModelAxis.read(doc);
     List<String> metrics = top.strings("metrics", defaults);
-    List<GateSpec> gates = gates(doc, metrics, methods);
+    List<GateSpec> gates = gates(doc, metrics, methods, top.integers("seeds", List.of(1L)).size());
     return new SuiteSpec(
         doc.file(),
         sha256(doc.file()),
@@ -50,7 +51,8 @@ public final class SuiteLoader {
         Tier.fromId(top.string("tier", "smoke")),
         top.integers("seeds", List.of(1L)),
         new Params(doc, "/dataset", root.get("dataset")),
-        new Params(doc, "/model", root.get("model")),
+        models,
+        base(top, models),
         new Params(doc, "/protocol", root.path("protocol")),
         methods,
         metrics,
@@ -92,7 +94,7 @@ public final class SuiteLoader {
     return new Params(doc, pointer, node);
   }
 
-  private List<GateSpec> gates(YamlDocument doc, List<String> metrics, List<MethodSpec> methods) {
+  private List<GateSpec> gates(YamlDocument doc, List<String> metrics, List<MethodSpec> methods, int seeds) {
     List<GateSpec> gates = new ArrayList<>();
     JsonNode list = doc.root().path("gates");
     Set<String> labels = new HashSet<>();
@@ -100,7 +102,8 @@ public final class SuiteLoader {
     for (int i = 0; i < list.size(); i++) {
       Params gate = new Params(doc, "/gates/" + i, list.get(i));
       String metric = gate.string("metric", "");
-      if (!metrics.contains(metric)) {
+      boolean seriesMetric = GateSpec.SERIES_METRICS.contains(metric) && metrics.contains("entropy-law");
+      if (!metrics.contains(metric) && !seriesMetric) {
         throw gate.error("metric", "'" + metric + "' is not measured by this suite; measured: " + String.join(", ", metrics) + " (add it to 'metrics')");
       }
       List<String> applies = gate.strings("methods", List.of());
@@ -109,6 +112,10 @@ public final class SuiteLoader {
           throw gate.error("methods", "'" + label + "' is not a method of this suite; methods: " + String.join(", ", labels));
         }
       }
+      boolean overSeeds = gate.string("over", "cell").equals("seeds");
+      if (overSeeds && seeds < 2) {
+        throw gate.error("over", "a gate over seeds needs a suite with at least two seeds; this one has " + seeds);
+      }
       gates.add(
           new GateSpec(
               metric,
@@ -116,9 +123,22 @@ public final class SuiteLoader {
               gate.number("confidence", 0.95),
               gate.string("slice", GateSpec.ALL),
               applies,
+              overSeeds,
               doc.valuePosition("/gates/" + i)));
     }
     return gates;
+  }
+
+  private static java.util.Optional<String> base(Params top, List<ModelSpec> models) {
+    if (!top.has("base")) {
+      return java.util.Optional.empty();
+    }
+    String base = top.string("base", "");
+    if (models.stream().noneMatch(m -> m.label().equals(base))) {
+      throw top.error("base", "'" + base + "' is not a model of this suite; models: "
+          + String.join(", ", models.stream().map(ModelSpec::label).toList()));
+    }
+    return java.util.Optional.of(base);
   }
 
   private static String sha256(Path file) {

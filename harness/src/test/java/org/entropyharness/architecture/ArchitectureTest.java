@@ -53,7 +53,7 @@ class ArchitectureTest {
           .layer("gate").definedBy(ROOT + "gate..")
           .layer("chart").definedBy(ROOT + "chart..")
           .layer("run").definedBy(ROOT + "run..")
-          .layer("outer").definedBy(ROOT + "engine..", ROOT + "jupiter..", ROOT + "report..", ROOT + "cli..")
+          .layer("outer").definedBy(ROOT + "engine..", ROOT + "jupiter..", ROOT + "report..", ROOT + "cluster..", ROOT + "cli..")
           .whereLayer("outer").mayOnlyBeAccessedByLayers("outer")
           .whereLayer("run").mayOnlyBeAccessedByLayers("outer")
           .whereLayer("gate").mayOnlyBeAccessedByLayers("run", "outer")

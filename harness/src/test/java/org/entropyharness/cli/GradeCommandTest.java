@@ -83,4 +83,36 @@ class GradeCommandTest {
         .isEqualTo("harness: " + in + ":2:1: missing field \"output\"; fix: add \"output\" to every line");
     assertThat(Files.readString(graded)).isEqualTo("earlier\n");
   }
+
+  @Test
+  void should_grade_list_answers_and_report_agreement_with_expected_verdicts() throws IOException {
+    Path in =
+        input(
+            "{\"category\":\"lists\",\"answer\":[\"3\",\"5\"],\"output\":\"\\\\boxed{5, 3}\",\"expected\":true}",
+            "{\"category\":\"lists\",\"answer\":[\"3\",\"5\"],\"output\":\"\\\\boxed{3}\",\"expected\":true}",
+            "{\"category\":\"numbers\",\"answer\":1e22,\"output\":\"10000000000000000000001\",\"expected\":true}",
+            "{\"category\":\"numbers\",\"answer\":\"7\",\"output\":\"7\",\"expected\":false}");
+    Path graded = dir.resolve("graded.jsonl");
+
+    int code = grade(in, graded);
+
+    assertThat(code).isZero();
+    assertThat(Files.readAllLines(graded).get(2)).startsWith("{\"category\":\"numbers\",\"answer\":10000000000000000000000,");
+    assertThat(out.toString().lines().toList()).containsSubsequence(
+        "category                        pairs    agree false accepts false rejects",
+        "lists                               2   50.00%             0             1",
+        "numbers                             2    0.00%             1             1",
+        "agreement 25.00% on 4 pairs: 1 false accepts (25.00%), 2 false rejects (50.00%)");
+  }
+
+  @Test
+  void should_refuse_an_out_path_that_is_not_a_regular_file() throws IOException {
+    Path in = input("{\"answer\":\"1\",\"output\":\"1\"}");
+
+    int code = grade(in, dir);
+
+    assertThat(code).isNotZero();
+    assertThat(err.toString().strip())
+        .isEqualTo("harness: " + dir + ":1:1: --out is not a regular file; fix: name a file to write the graded lines to");
+  }
 }

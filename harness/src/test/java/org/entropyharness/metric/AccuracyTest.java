@@ -23,11 +23,4 @@ class AccuracyTest {
     assertThat(Accuracy.avgAtN(c)).isCloseTo(0.75, within(1e-12));
     assertThat(Accuracy.avgAtN(c)).isCloseTo(PassAtK.meanPassAtK(4, new int[] {2, 4}, 1), within(1e-12));
   }
-
-  @Test
-  void should_carry_direction_and_unit_in_metric_ids() {
-    assertThat(MetricId.passAt(8)).isEqualTo(new MetricId("pass@8", Direction.HIGHER_IS_BETTER, "fraction"));
-    assertThat(MetricId.ERROR.direction().better(0.1, 0.2)).isTrue();
-    assertThat(MetricId.ACCURACY.direction().better(0.1, 0.2)).isFalse();
-  }
 }

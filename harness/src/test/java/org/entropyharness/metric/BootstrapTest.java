@@ -1,6 +1,7 @@
 package org.entropyharness.metric;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Random;
@@ -56,5 +57,37 @@ class BootstrapTest {
     }
     double oneLevel = 2 * 1.96 * Math.sqrt(var / means.length);
     assertThat(a.high() - a.low()).isGreaterThan(oneLevel * 0.98);
+  }
+
+  @Test
+  void should_match_the_normal_approximation_for_a_mean_over_items() {
+    Random random = new Random(3);
+    double[] xs = new double[1500];
+    for (int i = 0; i < xs.length; i++) {
+      xs[i] = random.nextDouble();
+    }
+    double m = Quantiles.mean(xs);
+    double var = 0;
+    for (double x : xs) {
+      var += (x - m) * (x - m) / (xs.length - 1);
+    }
+    double halfWidth = 1.959964 * Math.sqrt(var / xs.length);
+
+    Interval ci = Bootstrap.meanOverItems(xs, 4000, 0.95, 11);
+
+    assertThat(ci.estimate()).isEqualTo(m);
+    assertThat(ci.low()).isCloseTo(m - halfWidth, within(0.15 * halfWidth));
+    assertThat(ci.high()).isCloseTo(m + halfWidth, within(0.15 * halfWidth));
+  }
+
+  @Test
+  void should_leave_the_mean_of_no_items_missing() {
+    Interval none = Bootstrap.meanOverItems(new double[0], 100, 0.95, 1);
+
+    assertThat(none.estimate()).isNaN();
+    assertThat(none.low()).isNaN();
+    assertThat(none.high()).isNaN();
+    assertThatThrownBy(() -> Bootstrap.meanOverItems(new double[] {1}, 0, 0.95, 1))
+        .hasMessage("need a level in (0, 1) and at least one replicate: level=0.95, replicates=0");
   }
 }

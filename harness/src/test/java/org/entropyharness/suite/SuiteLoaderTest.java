@@ -58,7 +58,7 @@ class SuiteLoaderTest {
   void should_resolve_paths_against_the_suite_folder() {
     SuiteSpec suite = loader.load(SUITES.resolve("good-tta.yaml"));
 
-    assertThat(suite.model().existingPath("checkpoint")).isRegularFile();
+    assertThat(suite.models().get(0).section().existingPath("checkpoint")).isRegularFile();
   }
 
   @Test

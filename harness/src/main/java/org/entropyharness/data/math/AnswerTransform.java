@@ -1,6 +1,7 @@
 package org.entropyharness.data.math;
 
 import java.util.Arrays;
+import org.entropyharness.metric.answer.AnswerExtractor;
 import java.util.stream.Collectors;
 
 /** How a raw answer field becomes the reference answer. */
@@ -8,7 +9,12 @@ public enum AnswerTransform {
   /** Keep the field as it is. */
   NONE("none"),
   /** GSM8K: the text after the last {@code "#### "}, with thousands separators removed. */
-  GSM8K_HASH("gsm8k-hash");
+  GSM8K_HASH("gsm8k-hash"),
+  /**
+   * MATH, Minerva-style sets that ship only a worked solution: the content of the last {@code \boxed{…}} (with the
+   * boxes just before it that list answers with it).
+   */
+  BOXED("boxed");
 
   private final String id;
 
@@ -41,6 +47,9 @@ public enum AnswerTransform {
   public String apply(String raw) {
     if (this == NONE) {
       return raw.strip();
+    }
+    if (this == BOXED) {
+      return AnswerExtractor.lastBoxed(raw);
     }
     int at = raw.lastIndexOf("####");
     if (at < 0) {

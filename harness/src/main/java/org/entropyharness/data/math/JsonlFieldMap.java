@@ -3,23 +3,45 @@ package org.entropyharness.data.math;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
+import org.entropyharness.metric.answer.ReferenceAnswer;
 
 /**
- * Which JSON fields of a JSONL problem file hold the question, answer, id and group.
+ * Which fields of a problem file (JSONL lines or Parquet rows) hold the question, answer, id, group and unit, and how
+ * the answer field becomes the reference.
  *
  * @param questionField field with the problem text
- * @param answerField field with the reference answer (string or number)
- * @param idField field with the item id, or null to use the 1-based line number
+ * @param answerField field with the reference answer: a string, a number, or a list of them (OlympiadBench's {@code
+ *     final_answer})
+ * @param idField field with the item id, or null to use the 1-based line (row) number
  * @param groupField field with a slice label (level, subject), or null when the set has none
- * @param transform how the raw answer becomes the reference answer
+ * @param transform how each raw answer becomes a reference answer
+ * @param combination how the answers of a list-valued answer field combine
+ * @param unitField field with the answer's unit, or null
+ * @param unitPolicy whether the unit is appended to the reference or ignored
  */
 public record JsonlFieldMap(
-    String questionField, String answerField, String idField, String groupField, AnswerTransform transform) {
+    String questionField,
+    String answerField,
+    String idField,
+    String groupField,
+    AnswerTransform transform,
+    ReferenceAnswer.Combination combination,
+    String unitField,
+    UnitPolicy unitPolicy) {
 
   public JsonlFieldMap {
     Objects.requireNonNull(questionField, "questionField");
     Objects.requireNonNull(answerField, "answerField");
     transform = transform == null ? AnswerTransform.NONE : transform;
+    combination = combination == null ? ReferenceAnswer.Combination.ALL : combination;
+    unitPolicy = unitPolicy == null ? UnitPolicy.APPEND : unitPolicy;
+  }
+
+  /** A field map without a unit field, whose list-valued answers all count. */
+  public JsonlFieldMap(
+      String questionField, String answerField, String idField, String groupField, AnswerTransform transform) {
+    this(questionField, answerField, idField, groupField, transform, ReferenceAnswer.Combination.ALL, null,
+        UnitPolicy.APPEND);
   }
 
   /** GSM8K test: question, answer ending in {@code #### N}; no id (line number), no group. */

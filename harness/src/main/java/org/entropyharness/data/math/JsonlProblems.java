@@ -5,21 +5,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.entropyharness.format.DataFormatException;
 
-/** Reads math problems from a JSONL file (one JSON object per line) through a {@link JsonlFieldMap}. */
+/**
+ * Reads math problems from a JSONL file (one JSON object per line) through a {@link JsonlFieldMap}; the answer field
+ * may hold a list.
+ */
 public final class JsonlProblems {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   private JsonlProblems() {}
 
@@ -70,54 +71,7 @@ public final class JsonlProblems {
       throw new DataFormatException(
           file + ":" + lineNo + ":1: expected a JSON object per line; put each problem on its own line as {...}");
     }
-    String question = required(file, lineNo, node, map.questionField(), "question");
-    String raw = required(file, lineNo, node, map.answerField(), "answer");
-    String answer = map.transform().apply(raw);
-    if (answer == null || answer.isEmpty()) {
-      throw new DataFormatException(
-          file + ":" + lineNo + ":1: answer field '" + map.answerField() + "' has no answer under transform '"
-              + map.transform().id() + "'; fix the answer or choose answer transform 'none'");
-    }
-    String id = map.idField() == null ? String.valueOf(lineNo) : required(file, lineNo, node, map.idField(), "id");
-    String group = map.groupField() == null ? "" : required(file, lineNo, node, map.groupField(), "group");
-    return new Problem(id, question, answer, group, meta(node, map));
+    return ProblemRows.toProblem(node, map, file + ":" + lineNo + ":1", lineNo);
   }
 
-  private static String required(Path file, int lineNo, JsonNode node, String field, String role)
-      throws DataFormatException {
-    JsonNode v = node.get(field);
-    if (v == null || v.isNull() || v.isContainerNode()) {
-      throw new DataFormatException(
-          file + ":" + lineNo + ":1: " + role + " field '" + field + "' is " + (v == null ? "missing" : "not a value")
-              + "; present fields: " + fieldNames(node) + "; fix the line or the field map");
-    }
-    return text(v);
-  }
-
-  /** Numbers are written in their shortest exact form, so AMC's 27.0 reads as "27". */
-  private static String text(JsonNode v) {
-    if (v.isNumber()) {
-      BigDecimal d = v.decimalValue().stripTrailingZeros();
-      return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
-    }
-    return v.asText();
-  }
-
-  private static Map<String, String> meta(JsonNode node, JsonlFieldMap map) {
-    Map<String, String> meta = new LinkedHashMap<>();
-    node.fields().forEachRemaining(e -> {
-      String k = e.getKey();
-      boolean mapped = k.equals(map.questionField()) || k.equals(map.idField()) || k.equals(map.groupField());
-      if (!mapped && e.getValue().isValueNode() && !e.getValue().isNull()) {
-        meta.put(k, text(e.getValue()));
-      }
-    });
-    return meta;
-  }
-
-  private static List<String> fieldNames(JsonNode node) {
-    List<String> names = new ArrayList<>();
-    node.fieldNames().forEachRemaining(names::add);
-    return names;
-  }
 }

@@ -31,6 +31,11 @@ public final class CachingLanguageModel implements LanguageModel {
   }
 
   @Override
+  public java.util.Optional<org.entropyharness.lm.TokenScorer> scorer() {
+    return delegate.scorer();
+  }
+
+  @Override
   public List<Trace> generate(GenerationRequest request) throws IOException {
     return generateAll(List.of(request)).get(0);
   }

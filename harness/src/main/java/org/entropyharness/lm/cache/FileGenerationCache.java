@@ -83,6 +83,9 @@ public final class FileGenerationCache implements GenerationCache {
         int col = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getColumnNr());
         throw new DataFormatException(file + ":" + (i + 1) + ":" + col + ": malformed cache line ("
             + e.getOriginalMessage() + "); delete the line or the file to regenerate");
+      } catch (IllegalArgumentException e) {
+        throw new DataFormatException(file + ":" + (i + 1) + ":1: not a cache entry (" + e.getMessage()
+            + "); delete the line or the file to regenerate");
       }
     }
   }

@@ -25,12 +25,13 @@ public interface GenerationCache extends AutoCloseable {
   default void close() throws IOException {}
 
   /**
-   * sha256 over the model fingerprint, the prompt, every decoding parameter, n and the seed. The prompt id is left
-   * out on purpose: the same prompt under another id is the same generation.
+   * sha256 over the model fingerprint, what its entropies measure (the provenance label, so that traces stored
+   * under another definition are not taken for this one), the prompt, every decoding parameter, n and the seed. The
+   * prompt id is left out on purpose: the same prompt under another id is the same generation.
    */
   static String key(ModelInfo model, GenerationRequest r) {
-    return Sha256.of(model.fingerprint(), r.prompt(), canonical(r.decoding()), Integer.toString(r.n()),
-        Long.toString(r.seed()));
+    return Sha256.of(model.fingerprint(), model.provenance().label(), r.prompt(), canonical(r.decoding()),
+        Integer.toString(r.n()), Long.toString(r.seed()));
   }
 
   /** A text form of the decoding that differs whenever any parameter differs. */

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.entropyharness.lm.EntropyProvenance;
 import org.entropyharness.lm.Trace;
 
@@ -27,6 +29,10 @@ final class TraceJson {
       floats(o.putArray("tokenEntropies"), t.tokenEntropies());
       floats(o.putArray("tokenConfidences"), t.tokenConfidences());
       floats(o.putArray("tokenLogprobs"), t.tokenLogprobs());
+      if (!t.notes().isEmpty()) {
+        ObjectNode notes = o.putObject("notes");
+        t.notes().forEach((measure, note) -> notes.put(measure.name(), note));
+      }
     }
     return line;
   }
@@ -43,9 +49,17 @@ final class TraceJson {
           floats(o.path("tokenLogprobs")),
           new EntropyProvenance(o.path("entropyTopK").asInt()),
           o.path("finishReason").isNull() ? null : o.path("finishReason").asText(),
-          o.path("error").isNull() || o.path("error").isMissingNode() ? null : o.path("error").asText()));
+          o.path("error").isNull() || o.path("error").isMissingNode() ? null : o.path("error").asText(),
+          notes(o.path("notes"))));
     }
     return traces;
+  }
+
+  /** Lines written before traces had notes have none; unknown kinds are an error, not silently dropped. */
+  private static Map<Trace.Measure, String> notes(JsonNode node) {
+    Map<Trace.Measure, String> notes = new EnumMap<>(Trace.Measure.class);
+    node.fields().forEachRemaining(e -> notes.put(Trace.Measure.valueOf(e.getKey()), e.getValue().asText()));
+    return notes;
   }
 
   /** NaN (an undefined entropy) has no JSON number, so non-finite values are written as strings. */

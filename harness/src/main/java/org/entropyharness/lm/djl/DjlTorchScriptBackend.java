@@ -4,6 +4,7 @@ import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
+import org.entropyharness.metric.token.SoftmaxEntropy;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -134,6 +135,53 @@ public final class DjlTorchScriptBackend implements LanguageModel {
       float[][] out = new float[n][];
       for (int i = 0; i < n; i++) {
         out[i] = java.util.Arrays.copyOfRange(last, i * vocab.size(), (i + 1) * vocab.size());
+      }
+      return out;
+    } catch (TranslateException e) {
+      throw new IOException(config.module() + ": forward failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public java.util.Optional<org.entropyharness.lm.TokenScorer> scorer() {
+    return java.util.Optional.of(this::entropies);
+  }
+
+  /** Teacher-forced entropies: one forward over prompt + completion, read at each completion position. */
+  private synchronized float[] entropies(String prompt, Trace trace, double temperature) throws IOException {
+    List<Integer> context = vocab.encode(prompt);
+    List<Integer> completion = vocab.encode(trace.text());
+    boolean ended = eosId >= 0 && trace.completionTokens() == completion.size() + 1;
+    if (!ended && trace.completionTokens() != completion.size()) {
+      throw new IllegalArgumentException("the trace has " + trace.completionTokens() + " tokens but its text encodes to "
+          + completion.size() + ": not a trace of this vocabulary");
+    }
+    int scored = completion.size() + (ended ? 1 : 0);
+    if (scored == 0) {
+      return new float[0];
+    }
+    long[] row = new long[context.size() + scored - 1];
+    for (int i = 0; i < row.length; i++) {
+      row[i] = i < context.size() ? context.get(i) : completion.get(i - context.size());
+    }
+    float[][] logits = allLogits(row);
+    float[] out = new float[scored];
+    for (int i = 0; i < scored; i++) {
+      float[] next = logits[context.size() - 1 + i];
+      out[i] = (float) SoftmaxEntropy.shannonAt(next, 0, next.length, temperature);
+    }
+    return out;
+  }
+
+  /** Logits at every position of one row: the module's {@code [1,T,V]} output. */
+  private float[][] allLogits(long[] row) throws IOException {
+    try (NDManager step = model.getNDManager().newSubManager()) {
+      NDList result = predictor.predict(new NDList(step.create(row, new Shape(1, row.length))));
+      float[] flat = result.singletonOrThrow().toFloatArray();
+      result.close();
+      float[][] out = new float[row.length][];
+      for (int t = 0; t < row.length; t++) {
+        out[t] = java.util.Arrays.copyOfRange(flat, t * vocab.size(), (t + 1) * vocab.size());
       }
       return out;
     } catch (TranslateException e) {

@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import org.entropyharness.lm.Decoding;
 import org.entropyharness.lm.EntropyProvenance;
 import org.entropyharness.lm.Trace;
+import org.entropyharness.lm.token.TokenChoice;
 
 /** One trace being decoded: its random stream, chosen tokens and per-token statistics. */
 final class TraceBuilder {
@@ -36,12 +37,12 @@ final class TraceBuilder {
 
   /** Chooses and records the next token from the logits; returns it. */
   int step(float[] logits, Decoding d) {
-    NextToken next = new NextToken(logits);
-    int tok = next.choose(d, random);
+    TokenChoice choice = TokenChoice.choose(logits, 0, logits.length, d, confidenceTopK, random);
+    int tok = choice.token();
     int j = out.size();
-    entropies[j] = (float) next.entropy;
-    confidences[j] = (float) next.confidence(confidenceTopK);
-    logprobs[j] = (float) next.logprobs[tok];
+    entropies[j] = choice.entropy();
+    confidences[j] = choice.confidence();
+    logprobs[j] = choice.logprob();
     out.add(tok);
     stopped = tok == eosId;
     return tok;

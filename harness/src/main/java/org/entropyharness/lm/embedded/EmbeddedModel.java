@@ -11,6 +11,7 @@ import org.entropyharness.lm.GenerationRequest;
 import org.entropyharness.lm.LanguageModel;
 import org.entropyharness.lm.ModelInfo;
 import org.entropyharness.lm.Trace;
+import org.entropyharness.lm.token.TokenChoice;
 
 /**
  * The embedded arithmetic model, run in-process on plain Java arrays: full-vocabulary logits at every step, so
@@ -20,6 +21,8 @@ import org.entropyharness.lm.Trace;
  * trace does not depend on the batch it was decoded in.
  */
 public final class EmbeddedModel implements LanguageModel {
+  /** k of the DeepConf token confidence (or the vocabulary size, when smaller). */
+  static final int CONFIDENCE_TOP_K = 20;
   /** Weights path inside the datasets folder. */
   public static final String SHIPPED_WEIGHTS = "models/arith-tiny.bin";
 
@@ -130,7 +133,7 @@ public final class EmbeddedModel implements LanguageModel {
       List<TraceBuilder> next = new ArrayList<>(active.size());
       for (int r = 0; r < active.size(); r++) {
         TraceBuilder trace = active.get(r);
-        TokenChoice choice = TokenChoice.choose(logits, r * vocabulary, vocabulary, decoding, trace.rng);
+        TokenChoice choice = TokenChoice.choose(logits, r * vocabulary, vocabulary, decoding, CONFIDENCE_TOP_K, trace.rng);
         trace.accept(choice, tokenizer, decoding.maxTokens(), transformer.config().maxLength());
         if (!trace.finished()) {
           next.add(trace);
@@ -160,6 +163,11 @@ public final class EmbeddedModel implements LanguageModel {
     h ^= h >>> 30;
     h *= 0x94D049BB133111EBL;
     return h ^ (h >>> 31);
+  }
+
+  @Override
+  public java.util.Optional<org.entropyharness.lm.TokenScorer> scorer() {
+    return java.util.Optional.of(new EmbeddedScorer(transformer, tokenizer));
   }
 
   /** The forward pass, for tests and benchmarks in this package. */

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.entropyharness.lm.EntropyProvenance;
 import org.entropyharness.lm.Trace;
+import org.entropyharness.lm.token.TokenChoice;
 
 /** One trace being decoded: its cache, random stream, text and per-token statistics, and when it stops. */
 final class TraceBuilder {

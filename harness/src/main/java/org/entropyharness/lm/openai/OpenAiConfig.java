@@ -27,10 +27,11 @@ import java.util.TreeSet;
  *   initial-backoff-ms: 500        # first retry backoff, doubled per retry, with jitter (default 500)
  *   max-backoff-seconds: 60        # cap on a backoff and on a server's Retry-After (default 60)
  *   extra-sampling-params: true    # send top_k and min_p (vLLM, SGLang, llama.cpp accept them) (default true)
+ *   server: auto                   # vllm | sglang | llama-cpp | ollama | auto: ask the server once (default auto)
  * }</pre>
  *
- * <p>Retried: HTTP 408, 429 (honouring Retry-After), 5xx, timeouts, connection errors and truncated JSON. A choice
- * still failing after the retries becomes a failed trace.
+ * <p>Retried: HTTP 408, 429 (honouring Retry-After), 502–504, a 500 that is not a bad request, timeouts,
+ * connection errors and truncated JSON. A choice still failing after the retries becomes a failed trace.
  *
  * @param endpoints base URLs ending in {@code /v1}
  * @param name model name sent to the server
@@ -42,6 +43,7 @@ import java.util.TreeSet;
  * @param chat use the chat API
  * @param topLogprobs number of top logprobs to request per token (1..20)
  * @param extraSamplingParams send {@code top_k} and {@code min_p}
+ * @param server which server runs at the endpoints, or {@link ServerKind#AUTO} to ask it
  */
 public record OpenAiConfig(
     List<URI> endpoints,
@@ -53,12 +55,14 @@ public record OpenAiConfig(
     RetryPolicy retry,
     boolean chat,
     int topLogprobs,
-    boolean extraSamplingParams) {
+    boolean extraSamplingParams,
+    ServerKind server) {
 
   /** The keys {@link #fromMap} accepts. */
   public static final Set<String> KEYS = Set.of(
       "backend", "endpoints", "name", "revision", "api-key-env", "max-concurrency", "timeout-seconds", "retries",
-      "chat", "top-logprobs", "initial-backoff-ms", "max-backoff-seconds", "extra-sampling-params");
+      "chat", "top-logprobs", "initial-backoff-ms", "max-backoff-seconds", "extra-sampling-params",
+      "server");
 
   public OpenAiConfig {
     endpoints = List.copyOf(endpoints);
@@ -66,6 +70,7 @@ public record OpenAiConfig(
     revision = revision == null ? "" : revision;
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(retry, "retry");
+    Objects.requireNonNull(server, "server");
     if (endpoints.isEmpty()) {
       throw new IllegalArgumentException("endpoints: give at least one base URL such as http://localhost:8000/v1");
     }
@@ -77,7 +82,10 @@ public record OpenAiConfig(
     }
   }
 
-  /** Defaults for one endpoint: completions API, concurrency 4, 300 s timeout, 4 retries, top-20 logprobs. */
+  /**
+   * Defaults for one endpoint: completions API, concurrency 4, 300 s timeout, 4 retries, top-20 logprobs, the server
+   * asked which it is.
+   */
   public static OpenAiConfig of(URI endpoint, String name) {
     return fromMap(Map.of("endpoints", List.of(endpoint.toString()), "name", name));
   }
@@ -110,7 +118,8 @@ public record OpenAiConfig(
         retry,
         boolValue(m, "chat", false),
         intValue(m, "top-logprobs", 20),
-        boolValue(m, "extra-sampling-params", true));
+        boolValue(m, "extra-sampling-params", true),
+        ServerKind.fromId(stringValue(m, "server", "auto")));
   }
 
   private static List<URI> endpoints(Object v) {
@@ -163,6 +172,6 @@ public record OpenAiConfig(
   /** A copy with another concurrency bound. */
   public OpenAiConfig withMaxConcurrency(int n) {
     return new OpenAiConfig(endpoints, name, revision, apiKeyEnv, n, timeout, retry, chat, topLogprobs,
-        extraSamplingParams);
+        extraSamplingParams, server);
   }
 }

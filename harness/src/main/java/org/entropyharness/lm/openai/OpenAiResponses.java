@@ -1,14 +1,21 @@
 package org.entropyharness.lm.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import org.entropyharness.lm.EntropyProvenance;
+import java.util.Set;
 import org.entropyharness.lm.Trace;
+import org.entropyharness.lm.Trace.Measure;
 
-/** Turns a completions or chat-completions response into traces with per-token statistics. */
+/**
+ * Turns a completions or chat-completions response into traces: the choices in index order (a repeated index is
+ * dropped and reported), each choice's per-token statistics ({@link ChoiceStatistics}), and token counts from
+ * {@code usage} where it gives them, counted from the logprob entries only where it does not.
+ */
 final class OpenAiResponses {
   private OpenAiResponses() {}
 
@@ -19,96 +26,104 @@ final class OpenAiResponses {
     }
   }
 
-  /** Per-token arrays of one choice. */
-  private record Tokens(float[] entropies, float[] confidences, float[] logprobs) {
-    int count() {
-      return logprobs.length;
-    }
-  }
+  /**
+   * How to read a response.
+   *
+   * @param chat whether the chat API answered
+   * @param topK the top-k asked for
+   * @param profile the server's profile
+   */
+  record ReadContext(boolean chat, int topK, ServerProfile profile) {}
 
-  /** Parses the choices in index order. */
-  static List<Trace> parse(JsonNode root, boolean chat, int topK) throws ShapeException {
-    JsonNode choices = root.path("choices");
-    if (!choices.isArray() || choices.isEmpty()) {
-      throw new ShapeException("response has no choices: " + abbreviate(root.toString()));
+  /**
+   * What a response held.
+   *
+   * @param traces the choices, in index order
+   * @param logprobs each choice's logprob rows, as the statistics read them
+   * @param id the response's id, or ""
+   * @param problems what was wrong with the response as a whole (a repeated choice index), for the caller to report
+   */
+  record Parsed(List<Trace> traces, List<ChoiceLogprobs> logprobs, String id, List<String> problems) {}
+
+  /** One choice before its token counts are known. */
+  private record Choice(String text, String finish, ChoiceLogprobs logprobs) {}
+
+  static Parsed parse(JsonNode root, ReadContext ctx) throws ShapeException {
+    List<String> problems = new ArrayList<>();
+    List<Choice> choices;
+    JsonNode usage;
+    if (root.path("choices").isArray() && !root.path("choices").isEmpty()) {
+      choices = choices(root.path("choices"), ctx.chat(), problems);
+      usage = root.path("usage");
+    } else if (root.path("content").isTextual()) {
+      choices = List.of(nativeChoice(root));
+      usage = nativeUsage(root);
+    } else {
+      throw new ShapeException("response has no choices: " + ServerErrors.abbreviate(root.toString(), 400));
     }
-    List<JsonNode> ordered = new ArrayList<>();
-    choices.forEach(ordered::add);
-    ordered.sort((a, b) -> Integer.compare(a.path("index").asInt(0), b.path("index").asInt(0)));
-    JsonNode usage = root.path("usage");
-    int promptTokens = usage.path("prompt_tokens").asInt(0);
-    int totalCompletion = usage.path("completion_tokens").asInt(0);
-    EntropyProvenance provenance = EntropyProvenance.topK(topK);
+    int[] completion = new int[choices.size()];
+    List<Map<Measure, String>> notes = new ArrayList<>();
+    choices.forEach(c -> notes.add(new EnumMap<>(Measure.class)));
+    TokenCounts.completion(choices.stream().map(Choice::logprobs).toList(),
+        choices.stream().map(Choice::text).toList(), usage, completion, notes);
+    int prompt = TokenCounts.prompt(usage, ctx.profile(), notes);
     List<Trace> traces = new ArrayList<>();
+    for (int i = 0; i < choices.size(); i++) {
+      Choice c = choices.get(i);
+      ChoiceStatistics s = ChoiceStatistics.of(c.logprobs(), ctx.topK(), ctx.profile(), ctx.chat());
+      Map<Measure, String> all = new EnumMap<>(Measure.class);
+      all.putAll(s.notes());
+      all.putAll(notes.get(i));
+      traces.add(new Trace(c.text(), prompt, completion[i], s.entropies(), s.confidences(), s.logprobs(),
+          s.provenance(), c.finish(), null, all));
+    }
+    return new Parsed(traces, choices.stream().map(Choice::logprobs).toList(), root.path("id").asText(""), problems);
+  }
+
+  private static List<Choice> choices(JsonNode array, boolean chat, List<String> problems) {
+    List<JsonNode> ordered = new ArrayList<>();
+    array.forEach(ordered::add);
+    List<Integer> index = new ArrayList<>();
     for (int i = 0; i < ordered.size(); i++) {
-      JsonNode c = ordered.get(i);
-      Tokens tokens = tokens(c.path("logprobs"), topK);
-      String text = chat ? c.path("message").path("content").asText("") : c.path("text").asText("");
-      int completion = tokens.count() > 0 ? tokens.count() : evenShare(totalCompletion, ordered.size(), i);
-      traces.add(new Trace(text, promptTokens, completion, tokens.entropies(), tokens.confidences(),
-          tokens.logprobs(), provenance, c.path("finish_reason").asText("unknown"), null));
+      index.add(ordered.get(i).path("index").asInt(i));
     }
-    return traces;
-  }
-
-  /** Without logprobs the usage of n choices can only be shared out evenly. */
-  private static int evenShare(int total, int n, int i) {
-    return total / n + (i < total % n ? 1 : 0);
-  }
-
-  /**
-   * Reads whichever logprob layout the server used: some servers (llama.cpp) answer the completions API in the chat
-   * layout.
-   */
-  private static Tokens tokens(JsonNode lp, int topK) {
-    return lp.path("content").isArray() ? chatTokens(lp, topK) : completionTokens(lp, topK);
-  }
-
-  /** Completions API: {@code logprobs.token_logprobs[j]} and {@code logprobs.top_logprobs[j]} as a map. */
-  private static Tokens completionTokens(JsonNode lp, int topK) {
-    JsonNode chosen = lp.path("token_logprobs");
-    JsonNode tops = lp.path("top_logprobs");
-    int n = chosen.size();
-    Tokens t = new Tokens(new float[n], new float[n], new float[n]);
-    for (int j = 0; j < n; j++) {
-      List<Double> top = new ArrayList<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = tops.path(j).fields(); it.hasNext(); ) {
-        top.add(it.next().getValue().asDouble());
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < ordered.size(); i++) {
+      order.add(i);
+    }
+    order.sort((a, b) -> Integer.compare(index.get(a), index.get(b)));
+    Set<Integer> seen = new HashSet<>();
+    List<Choice> out = new ArrayList<>();
+    for (int i : order) {
+      if (!seen.add(index.get(i))) {
+        problems.add("choice index " + index.get(i) + " appeared twice in one response; the repeat was dropped");
+        continue;
       }
-      fill(t, j, chosen.path(j).asDouble(Double.NaN), top, topK);
+      JsonNode c = ordered.get(i);
+      JsonNode text = chat ? c.path("message").path("content") : c.path("text");
+      out.add(new Choice(text.isTextual() ? text.asText() : "", c.path("finish_reason").asText("unknown"),
+          ChoiceLogprobs.of(c.path("logprobs"))));
     }
-    return t;
+    return out;
   }
 
-  /** Chat API: {@code logprobs.content[j].logprob} and {@code .top_logprobs[m].logprob}. */
-  private static Tokens chatTokens(JsonNode lp, int topK) {
-    JsonNode content = lp.path("content");
-    int n = content.size();
-    Tokens t = new Tokens(new float[n], new float[n], new float[n]);
-    for (int j = 0; j < n; j++) {
-      JsonNode tok = content.path(j);
-      List<Double> top = new ArrayList<>();
-      tok.path("top_logprobs").forEach(x -> top.add(x.path("logprob").asDouble()));
-      fill(t, j, tok.path("logprob").asDouble(Double.NaN), top, topK);
-    }
-    return t;
+  /** llama.cpp's native layout: older builds answer {@code /v1/completions} with it. */
+  private static Choice nativeChoice(JsonNode root) {
+    String finish = root.path("stopped_limit").asBoolean(false) ? "length"
+        : root.path("stop_type").asText("").equals("limit") ? "length" : "stop";
+    return new Choice(root.path("content").asText(), finish,
+        ChoiceLogprobs.nativeLayout(root.path("completion_probabilities")));
   }
 
-  /**
-   * vLLM adds the chosen token to the top list when it is not among the top k (k + 1 entries); only the k largest
-   * are used, so every server's statistics mean the same top-k quantity.
-   */
-  private static void fill(Tokens t, int j, double chosen, List<Double> top, int topK) {
-    double[] lps = top.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    if (lps.length > topK) {
-      lps = java.util.Arrays.copyOfRange(lps, lps.length - topK, lps.length);
+  /** The native layout's counts, as a usage object. */
+  private static JsonNode nativeUsage(JsonNode root) {
+    var usage = JsonNodeFactory.instance.objectNode();
+    if (root.path("tokens_predicted").isNumber()) {
+      usage.set("completion_tokens", root.path("tokens_predicted"));
     }
-    t.logprobs()[j] = (float) chosen;
-    t.entropies()[j] = lps.length == 0 ? Float.NaN : (float) TopKStatistics.entropy(lps);
-    t.confidences()[j] = (float) TopKStatistics.confidence(lps);
-  }
-
-  static String abbreviate(String s) {
-    return s.length() <= 200 ? s : s.substring(0, 200) + "...";
+    if (root.path("tokens_evaluated").isNumber()) {
+      usage.set("prompt_tokens", root.path("tokens_evaluated"));
+    }
+    return usage;
   }
 }

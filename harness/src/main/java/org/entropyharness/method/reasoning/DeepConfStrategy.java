@@ -14,6 +14,11 @@ import org.entropyharness.lm.Trace;
  * DeepConf offline: n traces, each scored by a confidence ({@link TraceConfidence}); the top {@code keep} fraction
  * by score (at least one) votes, each trace weighted by its score. With keep 0.1 this is DeepConf-low, with 0.9
  * DeepConf-high. Failed traces and traces without confidences never vote.
+ *
+ * <p>When none of a problem's traces that succeeded has a confidence (a server that returns no logprobs), DeepConf
+ * has nothing to rank or weight by: the strategy abstains and says why, and the problem's accuracy is missing rather
+ * than wrong. It does not fall back to a plain majority vote, which would report self-consistency's number under
+ * DeepConf's name.
  */
 final class DeepConfStrategy implements DecodingStrategy {
   private final StrategyParams params;
@@ -64,7 +69,25 @@ final class DeepConfStrategy implements DecodingStrategy {
       weights.add(kept.get(i) ? scores.get(i) : 0.0);
     }
     String vote = Vote.weighted(answers, weights, context.equivalence());
-    return new ReasoningResult(id(), problem.id(), traces, answers, scores, kept, vote);
+    return new ReasoningResult(id(), problem.id(), traces, answers, scores, kept, vote, abstention(traces, scores));
+  }
+
+  /** Why the vote is not DeepConf's: succeeded traces, none with a score; else null. */
+  private static String abstention(List<Trace> traces, List<Double> scores) {
+    int succeeded = 0;
+    String note = "";
+    for (int i = 0; i < traces.size(); i++) {
+      if (!traces.get(i).failed()) {
+        if (!scores.get(i).isNaN()) {
+          return null;
+        }
+        succeeded++;
+        String n = traces.get(i).note(Trace.Measure.TOP_LOGPROBS);
+        note = n.isEmpty() ? note : n;
+      }
+    }
+    return succeeded == 0 ? null : "deepconf ranks traces by token confidence and none of the " + succeeded
+        + " traces has one" + (note.isEmpty() ? "" : ": " + note);
   }
 
   /** Marks the ceil(keep · m) best-scored of the m scored traces; ties keep the earlier trace. */

@@ -15,6 +15,8 @@ import org.entropyharness.lm.Trace;
  * @param kept whether each trace passed the strategy's filter (every non-failed trace, unless the strategy filters;
  *     a kept trace without an answer still casts no vote)
  * @param finalAnswer the strategy's answer for the problem, "" when no trace gave one
+ * @param abstained null, or why the strategy could not decide from what the traces carry (deepconf without token
+ *     confidences): then the problem's final answer is not measured, rather than wrong
  */
 public record ReasoningResult(
     String strategy,
@@ -23,7 +25,8 @@ public record ReasoningResult(
     List<String> answers,
     List<Double> scores,
     List<Boolean> kept,
-    String finalAnswer) {
+    String finalAnswer,
+    String abstained) {
 
   public ReasoningResult {
     Objects.requireNonNull(strategy, "strategy");
@@ -37,6 +40,12 @@ public record ReasoningResult(
     if (answers.size() != n || scores.size() != n || kept.size() != n) {
       throw new IllegalArgumentException("answers, scores and kept need one entry per trace (" + n + ")");
     }
+  }
+
+  /** A result the strategy decided (no abstention). */
+  public ReasoningResult(String strategy, String problemId, List<Trace> traces, List<String> answers,
+      List<Double> scores, List<Boolean> kept, String finalAnswer) {
+    this(strategy, problemId, traces, answers, scores, kept, finalAnswer, null);
   }
 
   /** Number of traces that failed after retries. */

@@ -3,7 +3,6 @@ package org.entropyharness.method.tta;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import java.util.Random;
 import org.entropyharness.data.ImageBatch;
 import org.entropyharness.model.CifarResNet;
 
@@ -18,17 +17,15 @@ final class Deyo extends GradientMethod {
   private final double reweightMargin;
   private final double plpdThreshold;
   private final int grid;
-  private final long seed;
-  private Random random;
+  private final PatchPermutations permutations;
 
-  Deyo(CifarResNet model, MethodParams params, long seed) {
+  Deyo(CifarResNet model, MethodParams params, PatchPermutations permutations) {
     super("deyo", model, params);
     this.entropyMargin = params.number("e-margin") * Math.log(model.classes());
     this.reweightMargin = params.number("reweight-margin") * Math.log(model.classes());
     this.plpdThreshold = params.number("plpd-threshold");
     this.grid = params.integer("patch-grid");
-    this.seed = seed;
-    this.random = new Random(seed);
+    this.permutations = permutations;
   }
 
   @Override
@@ -73,7 +70,7 @@ final class Deyo extends GradientMethod {
     for (int j = 0; j < confident.length; j++) {
       System.arraycopy(input, confident[j] * per, subset, j * per, per);
     }
-    int[][] perms = PatchShuffle.randomPermutations(random, confident.length, grid);
+    int[][] perms = permutations.next(confident.length, grid);
     float[] shuffled = PatchShuffle.apply(subset, 3, batch.height(), grid, perms);
     NDArray x = manager.create(shuffled, new Shape(confident.length, 3, batch.height(), batch.width()));
     return probabilitiesWithoutGradient(manager, x, affine);
@@ -113,6 +110,6 @@ final class Deyo extends GradientMethod {
 
   @Override
   void resetState() {
-    random = new Random(seed);
+    permutations.restart();
   }
 }

@@ -72,7 +72,7 @@ public final class TtaMethods {
       case "renyi-tent" -> new EntropyMinimization(id, model, merged, merged.number("alpha"));
       case "eata" -> new Eata(model, merged, fisher(model, merged, resources));
       case "sar" -> new Sar(model, merged);
-      case "deyo" -> new Deyo(model, merged, resources == null ? 0L : resources.seed());
+      case "deyo" -> new Deyo(model, merged, PatchPermutations.seeded(resources == null ? 0L : resources.seed()));
       default -> throw new IllegalStateException("registered method without a constructor: " + id);
     };
   }

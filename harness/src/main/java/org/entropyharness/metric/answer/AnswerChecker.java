@@ -1,206 +1,199 @@
 package org.entropyharness.metric.answer;
 
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Random;
-import java.util.TreeSet;
-import java.util.function.BiPredicate;
+import java.util.concurrent.ConcurrentHashMap;
+import org.entropyharness.metric.answer.compare.Equivalence;
+import org.entropyharness.metric.answer.latex.Deadline;
+import org.entropyharness.metric.answer.latex.Node;
+import org.entropyharness.metric.answer.latex.Node.AnswerList;
+import org.entropyharness.metric.answer.latex.Node.Bracketed;
+import org.entropyharness.metric.answer.latex.NotAnExpression;
+import org.entropyharness.metric.answer.latex.ParsedAnswer;
 
 /**
- * Grades a model's output against a reference answer. Two answers are equivalent when, after {@link
- * AnswerNormalizer}, they are equal as strings (case-insensitively); or, element by element, as lists (tuples and
- * intervals in order with the same brackets, sets and bare comma lists in any order); or as expressions: exactly
- * equal as rationals, else within a relative 1e-6 when evaluated at five fixed points of their variables. Two exact
- * rationals written without a decimal point must be exactly equal, so AIME's 1000000 never matches 1000001.
+ * Grades a model's output against a reference answer: the same {@link AnswerExtractor} finds the answer in both
+ * (a reference may be {@code $…$}, {@code \boxed{…}} or a whole solution), the LaTeX parser reads both, and {@link
+ * Equivalence} decides whether they mean the same. Answers that do not parse are compared as normalised text.
  *
- * <p>Symja (matheclipse-core 3.0.0) was weighed for symbolic equality and not taken: 42 MB in 58 jars (its own
- * jar is 7 MB; choco-solver, fastutil, jas, janino, hipparchus, log4j and an older Jackson come along), about 9 s
- * to its first evaluation and about 10 ms per {@code Simplify} on the project's 2-core machine, for answers that
- * exact rationals and evaluation at several points already decide.
+ * <p>Symja (matheclipse-core 3.0.0) was weighed for symbolic equality and not taken: 42 MB in 58 jars, about 9 s to
+ * its first evaluation and about 10 ms per {@code Simplify} on the project's 2-core machine, for answers that exact
+ * rationals and evaluation at random points decide. The parser is written here because answers need a forgiving,
+ * context-dependent reading (TeX's bare arguments, implicit products, units, tuples against intervals) that a
+ * LaTeX renderer's parser (JLaTeXMath) does not give and a grammar would have to be patched around.
  *
- * <p>Each comparison has a time budget (default one second); past it the answers count as not equivalent.
+ * <p>Each grade has a time budget (default one second) shared by extraction, parsing and comparison; past it the
+ * output counts as not equivalent, so a LaTeX bomb cannot hang a run.
  */
 public final class AnswerChecker {
-  /** Default time budget of one comparison. */
+  /** Default time budget of one grade. */
   public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(1);
-  private static final double RELATIVE_TOLERANCE = 1e-6;
-  private static final int POINTS = 5;
-  private static final int MAX_LENGTH = 2000;
+  /** Answers longer than this are compared as text only. */
+  private static final int MAX_ANSWER = 4000;
+  private static final int MAX_CACHED = 20_000;
+  private static final Map<String, ExtractedAnswer> REFERENCES = new ConcurrentHashMap<>();
+  private static final java.util.regex.Pattern TEXT_COMMAND =
+      java.util.regex.Pattern.compile("\\\\(?:text\\w*|mbox|mathrm)\\{([^{}]*)\\}");
+  private static final java.util.regex.Pattern SPACING = java.util.regex.Pattern.compile("\\\\[,;!: ]|\\s+|\\$|\\.$");
 
   private AnswerChecker() {}
 
   /** Extracts the answer from {@code modelOutput} and checks it against {@code referenceAnswer}. */
   public static Grade grade(String modelOutput, String referenceAnswer) {
-    ExtractedAnswer found = AnswerExtractor.extract(modelOutput);
-    boolean correct =
-        found.extraction() != Extraction.NONE && equivalent(found.text(), reference(referenceAnswer));
-    return new Grade(found.text(), found.extraction(), correct);
+    return grade(modelOutput, ReferenceAnswer.of(referenceAnswer), DEFAULT_BUDGET);
   }
 
-  /**
-   * The answer part of a reference: GSM8K's references are whole solutions ending in {@code #### N}; others are
-   * taken as they are.
-   */
-  static String reference(String referenceAnswer) {
-    int marker = referenceAnswer.lastIndexOf("####");
-    return marker < 0 ? referenceAnswer : referenceAnswer.substring(marker + 4).strip();
+  /** Extracts the answer from {@code modelOutput} and checks it against {@code reference}. */
+  public static Grade grade(String modelOutput, ReferenceAnswer reference) {
+    return grade(modelOutput, reference, DEFAULT_BUDGET);
   }
 
-  /** True when {@code a} and {@code b} denote the same answer, within the default time budget. */
-  public static boolean equivalent(String a, String b) {
-    return equivalent(a, b, DEFAULT_BUDGET);
-  }
-
-  /** True when {@code a} and {@code b} denote the same answer; false if deciding takes longer than {@code budget}. */
-  public static boolean equivalent(String a, String b, Duration budget) {
-    if (a.length() > MAX_LENGTH || b.length() > MAX_LENGTH) {
-      return a.strip().equals(b.strip());
-    }
+  /** As {@link #grade(String, ReferenceAnswer)}, giving up as incorrect once {@code budget} is spent. */
+  public static Grade grade(String modelOutput, ReferenceAnswer reference, Duration budget) {
+    Deadline deadline = Deadline.after(budget);
+    ExtractedAnswer found;
     try {
-      return same(AnswerNormalizer.normalize(a), AnswerNormalizer.normalize(b), Deadline.after(budget));
+      found = AnswerExtractor.extract(modelOutput, deadline);
+    } catch (Deadline.Exceeded | StackOverflowError e) {
+      return new Grade("", Extraction.NONE, false);
+    }
+    if (found.isNone()) {
+      return new Grade("", Extraction.NONE, false);
+    }
+    return new Grade(found.text(), found.extraction(), matches(found, reference, deadline));
+  }
+
+  /** True when the answer {@code prediction} (extracted as from any text) matches {@code reference}. */
+  public static boolean matches(String prediction, ReferenceAnswer reference) {
+    Deadline deadline = Deadline.after(DEFAULT_BUDGET);
+    try {
+      ExtractedAnswer found = AnswerExtractor.extract(prediction, deadline);
+      return !found.isNone() && matches(found, reference, deadline);
     } catch (Deadline.Exceeded e) {
       return false;
     }
   }
 
-  private static boolean same(String a, String b, Deadline deadline) {
-    if (a.equalsIgnoreCase(b)) {
-      return true;
-    }
-    if (a.isEmpty() || b.isEmpty()) {
-      return false;
-    }
-    AnswerList la = AnswerList.of(a);
-    AnswerList lb = AnswerList.of(b);
-    if (la != null || lb != null) {
-      return la != null && lb != null && sameList(la, lb, (x, y) -> same(x, y, deadline));
-    }
-    return sameValue(a, b, deadline);
+  /** True when {@code a} and {@code b} denote the same answer, {@code a} read as the reference. */
+  public static boolean equivalent(String a, String b) {
+    return equivalent(a, b, DEFAULT_BUDGET);
   }
 
-  private static boolean sameList(AnswerList a, AnswerList b, BiPredicate<String, String> eq) {
-    if (a.ordered() != b.ordered() || a.elements().size() != b.elements().size()) {
-      return false;
-    }
-    if (a.ordered()) {
-      if (!a.open().equals(b.open()) || !a.close().equals(b.close())) {
-        return false;
-      }
-      for (int i = 0; i < a.elements().size(); i++) {
-        if (!eq.test(a.elements().get(i), b.elements().get(i))) {
-          return false;
-        }
-      }
-      return true;
-    }
-    return UnorderedMatch.exists(a.elements(), b.elements(), eq);
-  }
-
-  private static boolean sameValue(String a, String b, Deadline deadline) {
-    Expr ea;
-    Expr eb;
+  /** As {@link #equivalent(String, String)}; false if deciding takes longer than {@code budget}. */
+  public static boolean equivalent(String a, String b, Duration budget) {
+    Deadline deadline = Deadline.after(budget);
     try {
-      ea = LatexParser.parse(a, deadline);
-      eb = LatexParser.parse(b, deadline);
-    } catch (IllegalArgumentException | ArithmeticException e) {
+      ExtractedAnswer found = AnswerExtractor.extract(b, deadline);
+      return !found.isNone() && matches(found, ReferenceAnswer.of(a), deadline);
+    } catch (Deadline.Exceeded e) {
       return false;
     }
-    Optional<Rational> ra = ea.exact();
-    Optional<Rational> rb = eb.exact();
-    if (ra.isPresent() && rb.isPresent()) {
-      if (ra.get().equals(rb.get())) {
-        return true;
+  }
+
+  private static boolean matches(ExtractedAnswer found, ReferenceAnswer reference, Deadline deadline) {
+    try {
+      List<ExtractedAnswer> gold = new ArrayList<>();
+      for (String answer : reference.answers()) {
+        gold.add(referenceAnswer(answer, deadline));
       }
-      // Only an answer written as a decimal is an approximation that a tolerance may forgive.
-      if (!a.contains(".") && !b.contains(".")) {
+      return switch (reference.combination()) {
+        case ANY -> gold.stream().anyMatch(g -> same(g, found, deadline));
+        case ALL -> gold.size() == 1 ? same(gold.get(0), found, deadline) : all(gold, found, deadline);
+        case ORDERED -> gold.size() == 1 ? same(gold.get(0), found, deadline) : ordered(gold, found, deadline);
+      };
+    } catch (Deadline.Exceeded | StackOverflowError e) {
+      return false;
+    }
+  }
+
+  private static ExtractedAnswer referenceAnswer(String answer, Deadline deadline) {
+    ExtractedAnswer cached = REFERENCES.get(answer);
+    if (cached != null) {
+      return cached;
+    }
+    ExtractedAnswer found = AnswerExtractor.extract(answer, deadline);
+    if (REFERENCES.size() >= MAX_CACHED) {
+      REFERENCES.clear();
+    }
+    REFERENCES.put(answer, found);
+    return found;
+  }
+
+  private static boolean all(List<ExtractedAnswer> gold, ExtractedAnswer found, Deadline deadline) {
+    List<Node> parts = primaries(gold);
+    if (parts == null || found.parsed() == null) {
+      return false;
+    }
+    return same(new ParsedAnswer(new AnswerList(parts), null), found.parsed(), deadline);
+  }
+
+  private static boolean ordered(List<ExtractedAnswer> gold, ExtractedAnswer found, Deadline deadline) {
+    List<Node> parts = primaries(gold);
+    if (parts == null || found.parsed() == null) {
+      return false;
+    }
+    Node p = found.parsed().primary();
+    List<Node> items = p instanceof AnswerList l ? l.items() : p instanceof Bracketed b ? b.items() : List.of(p);
+    if (items.size() != parts.size()) {
+      return false;
+    }
+    Equivalence eq = new Equivalence(deadline);
+    for (int k = 0; k < parts.size(); k++) {
+      if (!safeEqual(eq, parts.get(k), items.get(k))) {
         return false;
       }
     }
-    return numericallyEqual(ea, eb, deadline);
+    return true;
   }
 
-  private static boolean numericallyEqual(Expr a, Expr b, Deadline deadline) {
-    TreeSet<String> vars = new TreeSet<>();
-    a.collectVariables(vars);
-    b.collectVariables(vars);
-    int points = vars.isEmpty() ? 1 : POINTS;
-    int compared = 0;
-    for (int p = 0; p < points; p++) {
-      deadline.check();
-      Map<String, Double> at = point(vars, p);
-      double x = a.value(at);
-      double y = b.value(at);
-      boolean xFinite = Double.isFinite(x);
-      if (xFinite != Double.isFinite(y)) {
-        return false;
+  private static List<Node> primaries(List<ExtractedAnswer> gold) {
+    List<Node> parts = new ArrayList<>();
+    for (ExtractedAnswer g : gold) {
+      if (g.parsed() == null) {
+        return null;
       }
-      if (xFinite) {
-        if (!close(x, y)) {
-          return false;
-        }
-        compared++;
-      }
+      parts.add(g.parsed().primary());
     }
-    return compared > 0;
+    return parts;
   }
 
-  /** Fixed pseudo-random values in [0.3, 2.3), away from the zeros and poles of simple answers. */
-  private static Map<String, Double> point(TreeSet<String> vars, int p) {
-    Map<String, Double> at = new HashMap<>();
-    Random random = new Random(7919L * (p + 1));
-    for (String v : vars) {
-      at.put(v, 0.3 + 2 * random.nextDouble());
-    }
-    return at;
-  }
-
-  static boolean close(double x, double y) {
-    double diff = Math.abs(x - y);
-    return diff <= RELATIVE_TOLERANCE * Math.max(Math.abs(x), Math.abs(y)) || diff < 1e-12;
-  }
-
-  /** Case-folded form used for string comparison in tests and logs. */
-  static String canonical(String answer) {
-    return AnswerNormalizer.normalize(answer).toLowerCase(Locale.ROOT);
-  }
-
-  /** Bipartite matching of two equally long lists under an equivalence, by augmenting paths. */
-  static final class UnorderedMatch {
-    private UnorderedMatch() {}
-
-    static boolean exists(List<String> a, List<String> b, BiPredicate<String, String> eq) {
-      int n = a.size();
-      boolean[][] edge = new boolean[n][n];
-      for (int i = 0; i < n; i++) {
-        for (int j = 0; j < n; j++) {
-          edge[i][j] = eq.test(a.get(i), b.get(j));
-        }
-      }
-      int[] owner = new int[n];
-      java.util.Arrays.fill(owner, -1);
-      for (int i = 0; i < n; i++) {
-        if (!augment(i, edge, owner, new boolean[n])) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    private static boolean augment(int i, boolean[][] edge, int[] owner, boolean[] seen) {
-      for (int j = 0; j < owner.length; j++) {
-        if (edge[i][j] && !seen[j]) {
-          seen[j] = true;
-          if (owner[j] < 0 || augment(owner[j], edge, owner, seen)) {
-            owner[j] = i;
-            return true;
-          }
-        }
-      }
+  private static boolean same(ExtractedAnswer gold, ExtractedAnswer found, Deadline deadline) {
+    if (gold.isNone()) {
       return false;
     }
+    if (gold.parsed() == null || found.parsed() == null || gold.text().length() > MAX_ANSWER
+        || found.text().length() > MAX_ANSWER) {
+      return plain(gold.text()).equals(plain(found.text()));
+    }
+    return same(gold.parsed(), found.parsed(), deadline);
+  }
+
+  private static boolean same(ParsedAnswer gold, ParsedAnswer found, Deadline deadline) {
+    Equivalence eq = new Equivalence(deadline);
+    for (Node g : gold.readings()) {
+      for (Node p : found.readings()) {
+        if (safeEqual(eq, g, p)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean safeEqual(Equivalence eq, Node g, Node p) {
+    try {
+      return eq.equal(g, p);
+    } catch (NotAnExpression | ArithmeticException e) {
+      return false;
+    }
+  }
+
+  /** Text without dollars, spaces, text commands and case: the comparison of last resort. */
+  static String plain(String s) {
+    return SPACING.matcher(TEXT_COMMAND.matcher(s).replaceAll("$1").replace("\\$", "")).replaceAll("")
+        .toLowerCase(Locale.ROOT);
   }
 }

@@ -1,160 +1,201 @@
 package org.entropyharness.metric.answer;
 
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.entropyharness.metric.answer.latex.Deadline;
+import org.entropyharness.metric.answer.latex.LatexParser;
+import org.entropyharness.metric.answer.latex.NotAnExpression;
+import org.entropyharness.metric.answer.latex.ParsedAnswer;
 
 /**
- * Finds the final answer in a model's full text. Rules, first match wins: the last {@code \boxed{…}} or
- * {@code \fbox{…}} (braces matched, so nested {@code \frac{}{}} survive); the text after the last "the answer is",
- * "answer:" or {@code ####}, up to the end of that sentence or line; the last number; otherwise none.
+ * Finds the final answer in a text, a model's output or a reference alike. The targets of {@link Extraction} are
+ * tried by priority: the whole text when it is itself an answer; the last box and Minerva's final-answer sentence;
+ * answer phrases; the last math span or number outside math. Within a priority the candidate ending last wins;
+ * one that does not parse gives way to the next, except a box or a phrase, which is kept as text. Chat-template
+ * tokens and what follows them are dropped first; after a {@code </think>}, the text after it is searched first.
  */
 public final class AnswerExtractor {
-  private static final Pattern MARKER =
-      Pattern.compile("(?i)(?:the\\s+(?:final\\s+)?answer\\s+is|final\\s+answer\\s*:|answer\\s*:|####)");
-  private static final Pattern NUMBER =
-      Pattern.compile("-?(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?(?:/\\d+)?|\\.\\d+)");
-  private static final Pattern SENTENCE_END = Pattern.compile("\\.\\s");
-  private static final String[] BOX_COMMANDS = {"\\boxed", "\\fbox"};
+  /** Longer texts are not tried as a whole answer. */
+  private static final int MAX_WHOLE = 500;
+  /** Only the end of a very long text is searched (answers come last). */
+  private static final int MAX_SEARCHED = 50_000;
+  private static final String THINK_END = "</think>";
 
   private AnswerExtractor() {}
 
-  /** The final answer in {@code text} and the rule that found it; {@link Extraction#NONE} with "" if nothing. */
-  public static ExtractedAnswer extract(String text) {
-    String boxed = lastBoxed(text);
-    if (boxed != null) {
-      return new ExtractedAnswer(boxed.strip(), Extraction.BOXED);
-    }
-    String afterMarker = afterLastMarker(text);
-    if (afterMarker != null && !afterMarker.isEmpty()) {
-      return new ExtractedAnswer(afterMarker, Extraction.ANSWER_IS);
-    }
-    String number = lastNumber(text);
-    return number == null ? ExtractedAnswer.NONE : new ExtractedAnswer(number, Extraction.LAST_NUMBER);
+  /**
+   * The content of the last {@code \boxed{…}} or {@code \fbox{…}} in {@code text} (boxes that list answers with it
+   * joined by {@code ", "}), or null when it has none.
+   */
+  public static String lastBoxed(String text) {
+    Candidate box = Boxes.last(text);
+    return box == null ? null : box.text();
   }
 
-  /** The content of the last boxed command with balanced braces, or null. */
-  static String lastBoxed(String text) {
-    int best = -1;
-    String command = null;
-    for (String c : BOX_COMMANDS) {
-      int at = text.lastIndexOf(c);
-      if (at > best) {
-        best = at;
-        command = c;
+  /** The answer in {@code text}, or {@link ExtractedAnswer#isNone() none}. */
+  public static ExtractedAnswer extract(String text, Deadline deadline) {
+    String s = ChatTemplate.strip(text);
+    if (s.length() > MAX_SEARCHED) {
+      s = s.substring(s.length() - MAX_SEARCHED);
+    }
+    int think = s.lastIndexOf(THINK_END);
+    if (think >= 0) {
+      ExtractedAnswer after = search(s.substring(think + THINK_END.length()), deadline);
+      if (!after.isNone()) {
+        return after;
       }
     }
-    if (best < 0) {
-      return null;
-    }
-    int i = best + command.length();
-    while (i < text.length() && text.charAt(i) == ' ') {
-      i++;
-    }
-    if (i < text.length() && text.charAt(i) == '{') {
-      int close = matchingBrace(text, i);
-      return close < 0 ? null : text.substring(i + 1, close);
-    }
-    // "\boxed 5": the argument is the next run up to a space or a dollar sign.
-    int end = i;
-    while (end < text.length() && " $\n".indexOf(text.charAt(end)) < 0) {
-      end++;
-    }
-    return end > i ? text.substring(i, end) : null;
+    return search(s, deadline);
   }
 
-  /** Index of the brace closing the one at {@code open}, skipping escaped braces, or -1 if unbalanced. */
-  static int matchingBrace(String s, int open) {
+  /**
+   * Tries the targets priority by priority, collecting each priority's candidates only when the ones before found
+   * nothing: most outputs end in a box, and need no scan for phrases, spans or numbers.
+   */
+  private static ExtractedAnswer search(String s, Deadline deadline) {
+    ExtractedAnswer whole = whole(s, deadline);
+    if (whole != null) {
+      return whole;
+    }
+    Candidate box = Boxes.last(s);
+    if (box != null && !AnswerPhrases.mayContainFinalAnswer(s, box.end())) {
+      ExtractedAnswer boxed = take(box, deadline);
+      if (boxed != null && boxed.parsed() != null) {
+        return boxed;
+      }
+    }
+    boolean phrases = AnswerPhrases.mayContain(s);
+    List<MathSpans.Span> spans = phrases || s.indexOf('$') >= 0 || s.contains("\\(") || s.contains("\\[")
+        ? MathSpans.find(s) : List.of();
+    List<Candidate> phraseCandidates = phrases ? AnswerPhrases.candidates(s, spans) : List.of();
+    List<Candidate> first = new ArrayList<>();
+    if (box != null) {
+      first.add(box);
+    }
+    phraseCandidates.stream().filter(c -> c.target() == Extraction.FINAL_ANSWER).forEach(first::add);
+    ExtractedAnswer found = firstParsed(first, deadline);
+    if (found == null) {
+      found = firstParsed(phraseCandidates.stream().filter(c -> c.target() == Extraction.ANSWER_IS).toList(), deadline);
+    }
+    if (found == null) {
+      List<Candidate> last = new ArrayList<>(MathSpans.candidates(spans, s));
+      last.addAll(PlainNumbers.candidates(s, masked(s, spans)));
+      found = firstParsed(last, deadline);
+    }
+    return found == null ? ExtractedAnswer.NONE : found;
+  }
+
+  private static ExtractedAnswer firstParsed(List<Candidate> candidates, Deadline deadline) {
+    List<Candidate> sorted = new ArrayList<>(candidates);
+    sorted.sort(Comparator.comparingInt((Candidate c) -> -c.end()));
+    for (Candidate c : sorted) {
+      ExtractedAnswer found = take(c, deadline);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  /** The whole text as one answer, when it is short, has no box, and parses. */
+  private static ExtractedAnswer whole(String s, Deadline deadline) {
+    String t = s.strip();
+    if (t.isEmpty() || t.length() > MAX_WHOLE || t.contains("\\boxed") || t.contains("\\fbox") || looksLikeProse(t)) {
+      return null;
+    }
+    List<MathSpans.Span> spans = MathSpans.find(t);
+    if (spans.size() == 1 && spans.get(0).start() == 0 && spans.get(0).end() >= stripPeriod(t).length()) {
+      t = spans.get(0).content();
+    }
+    ParsedAnswer parsed = parse(t, deadline);
+    return parsed == null ? null : new ExtractedAnswer(t, Extraction.WHOLE, parsed);
+  }
+
+  /**
+   * True when the text has two words of four letters or more outside commands and braces ("So the answer is"):
+   * prose, not an answer, told apart without tokenizing it.
+   */
+  static boolean looksLikeProse(String t) {
+    int words = 0;
     int depth = 0;
-    for (int i = open; i < s.length(); i++) {
-      char ch = s.charAt(i);
-      if (ch == '\\') {
-        i++;
-      } else if (ch == '{') {
-        depth++;
-      } else if (ch == '}' && --depth == 0) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private static String afterLastMarker(String text) {
-    Matcher m = MARKER.matcher(text);
-    int end = -1;
-    while (m.find()) {
-      end = m.end();
-    }
-    if (end < 0) {
-      return null;
-    }
-    String rest = text.substring(end);
-    int newline = rest.indexOf('\n', firstNonSpace(rest));
-    if (newline >= 0) {
-      rest = rest.substring(0, newline);
-    }
-    return trimSentence(rest);
-  }
-
-  private static int firstNonSpace(String s) {
     int i = 0;
-    while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-      i++;
-    }
-    return i;
-  }
-
-  /** Cuts at the first sentence end (a period followed by a space) and strips colons, dollars and the final dot. */
-  private static String trimSentence(String rest) {
-    String s = rest.strip();
-    if (s.startsWith(":")) {
-      s = s.substring(1).strip();
-    }
-    Matcher end = SENTENCE_END.matcher(s);
-    if (end.find() && !insideMath(s, end.start())) {
-      s = s.substring(0, end.start());
-    }
-    s = s.strip();
-    while (s.endsWith(".") || s.endsWith(",") || s.endsWith("!")) {
-      s = s.substring(0, s.length() - 1).strip();
-    }
-    if (s.startsWith("$") && s.endsWith("$") && s.length() >= 2) {
-      s = s.replaceAll("^\\$+|\\$+$", "").strip();
-    }
-    while (s.endsWith(".")) {
-      s = s.substring(0, s.length() - 1).strip();
-    }
-    return s;
-  }
-
-  private static boolean insideMath(String s, int index) {
-    int dollars = 0;
-    for (int i = 0; i < index; i++) {
-      if (s.charAt(i) == '$') {
-        dollars++;
+    while (i < t.length()) {
+      char c = t.charAt(i);
+      if (c == '{' || c == '}') {
+        depth += c == '{' ? 1 : -1;
+        i++;
+      } else if (Character.isLetter(c) && depth > 0) {
+        i++;
+      } else if (Character.isLetter(c)) {
+        int start = i;
+        while (i < t.length() && Character.isLetter(t.charAt(i))) {
+          i++;
+        }
+        boolean command = start > 0 && t.charAt(start - 1) == '\\';
+        if (!command && i - start >= 4 && ++words >= 2) {
+          return true;
+        }
+      } else {
+        i++;
       }
     }
-    return dollars % 2 == 1;
+    return false;
   }
 
-  /** The last number, with a minus sign only when it is not a binary minus after a letter, digit or bracket. */
-  static String lastNumber(String text) {
-    Matcher m = NUMBER.matcher(text);
-    String last = null;
-    int start = -1;
-    while (m.find()) {
-      last = m.group();
-      start = m.start();
+  private static String stripPeriod(String t) {
+    return t.endsWith(".") ? t.substring(0, t.length() - 1).strip() : t;
+  }
+
+  private static ExtractedAnswer take(Candidate c, Deadline deadline) {
+    String text = c.text().strip();
+    ParsedAnswer parsed = parse(text, deadline);
+    if (parsed != null) {
+      return new ExtractedAnswer(text, c.target(), parsed);
     }
-    if (last == null) {
+    if (c.target() == Extraction.ANSWER_IS || c.target() == Extraction.FINAL_ANSWER) {
+      ExtractedAnswer inner = inside(text, deadline);
+      return new ExtractedAnswer(inner == null ? text : inner.text(), c.target(), inner == null ? null : inner.parsed());
+    }
+    return c.target() == Extraction.BOXED ? new ExtractedAnswer(text, c.target(), null) : null;
+  }
+
+  /** An answer phrase whose sentence is prose: the value after its last " is ", or its last span or number. */
+  private static ExtractedAnswer inside(String sentence, Deadline deadline) {
+    int is = sentence.lastIndexOf(" is ");
+    if (is >= 0) {
+      String after = sentence.substring(is + 4).strip();
+      ParsedAnswer parsed = parse(after, deadline);
+      if (parsed != null) {
+        return new ExtractedAnswer(after, Extraction.ANSWER_IS, parsed);
+      }
+    }
+    List<MathSpans.Span> spans = MathSpans.find(sentence);
+    List<Candidate> inner = new ArrayList<>(MathSpans.candidates(spans, sentence));
+    inner.addAll(PlainNumbers.candidates(sentence, masked(sentence, spans)));
+    inner.sort(Comparator.comparingInt((Candidate c) -> -c.end()));
+    for (Candidate c : inner) {
+      ParsedAnswer parsed = parse(c.text(), deadline);
+      if (parsed != null) {
+        return new ExtractedAnswer(c.text(), c.target(), parsed);
+      }
+    }
+    return null;
+  }
+
+  private static List<int[]> masked(String s, List<MathSpans.Span> spans) {
+    List<int[]> out = new ArrayList<>();
+    spans.forEach(sp -> out.add(new int[] {sp.start(), sp.end()}));
+    Boxes.find(s).forEach(b -> out.add(new int[] {b.start(), b.end()}));
+    return out;
+  }
+
+  /** The parsed answer, or null when {@code text} is not one. */
+  static ParsedAnswer parse(String text, Deadline deadline) {
+    try {
+      return LatexParser.parse(text, deadline);
+    } catch (NotAnExpression | ArithmeticException e) {
       return null;
     }
-    if (last.startsWith("-") && start > 0) {
-      char before = text.charAt(start - 1);
-      if (Character.isLetterOrDigit(before) || before == ')' || before == '}') {
-        last = last.substring(1);
-      }
-    }
-    return last.toLowerCase(Locale.ROOT);
   }
 }

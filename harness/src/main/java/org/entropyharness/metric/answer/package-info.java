@@ -1,11 +1,8 @@
 /**
- * Answer checking for math reasoning: extraction of the final answer from a model's text ({@link
- * org.entropyharness.metric.answer.AnswerExtractor}), normalisation of LaTeX surface forms ({@link
- * org.entropyharness.metric.answer.AnswerNormalizer}) and equivalence by string, exact rational arithmetic and
- * numeric evaluation ({@link org.entropyharness.metric.answer.AnswerChecker}).
- *
- * <p>No computer-algebra library is used: Symja (matheclipse-core) was weighed and found too heavy for a grader
- * that runs per sample (see {@code AnswerChecker}); expressions with variables are compared by evaluation at
- * several fixed points instead.
+ * Answer checking for math reasoning: extraction of the final answer from a text by declared targets and
+ * priorities ({@link org.entropyharness.metric.answer.AnswerExtractor}, {@link
+ * org.entropyharness.metric.answer.Extraction}), the reference answer and how several combine ({@link
+ * org.entropyharness.metric.answer.ReferenceAnswer}), and the grade ({@link
+ * org.entropyharness.metric.answer.AnswerChecker}). Parsing lives in {@code latex}, comparison in {@code compare}.
  */
 package org.entropyharness.metric.answer;

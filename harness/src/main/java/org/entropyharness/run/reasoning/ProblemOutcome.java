@@ -15,6 +15,7 @@ import org.entropyharness.lm.Trace;
  * @param answers each trace's extracted answer
  * @param extractions how each answer was extracted
  * @param correct each trace's answer graded; a failed trace counts as wrong
+ * @param abstained null, or why the strategy could not decide: the final answer is then not measured
  */
 record ProblemOutcome(
     String problemId,
@@ -25,7 +26,8 @@ record ProblemOutcome(
     List<Trace> traces,
     List<String> answers,
     List<String> extractions,
-    boolean[] correct) {
+    boolean[] correct,
+    String abstained) {
 
   int n() {
     return traces.size();

@@ -2,7 +2,9 @@ package org.entropyharness.run.reasoning;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.entropyharness.data.math.Problem;
 import org.entropyharness.method.reasoning.DecodingStrategies;
 import org.entropyharness.method.reasoning.DecodingStrategy;
@@ -21,6 +23,7 @@ import org.entropyharness.run.CellRunner;
 import org.entropyharness.store.Fingerprint;
 import org.entropyharness.store.SampleRow;
 import org.entropyharness.suite.CellSpec;
+import org.entropyharness.suite.ModelSpec;
 import org.entropyharness.suite.SuiteSpec;
 
 /**
@@ -40,14 +43,18 @@ public final class ReasoningCellRunner implements CellRunner {
   private final SuiteSpec suite;
   private final ReasoningData data;
   private final List<Problem> problems;
-  private final LanguageModel model;
   private final ReasoningContext context;
+  private final Map<String, Problem> problemsById = new HashMap<>();
+  private ModelSpec loadedSpec;
+  private LanguageModel loaded;
+  private LanguageModel baseLoaded;
 
   public ReasoningCellRunner(SuiteSpec suite) throws IOException {
     this.suite = suite;
     this.data = new ReasoningData(suite.dataset());
     this.problems = data.problems();
-    this.model = ReasoningBackends.open(suite.model());
+    problems.forEach(p -> problemsById.put(p.id(), p));
+    modelFor(suite.models().get(0)); // bad weights fail before any cell runs
     String template = suite.protocol().string("prompt", "{question}");
     this.context = new ReasoningContext(p -> template.replace("{question}", p.question()),
         text -> AnswerChecker.grade(text, "").extracted(), AnswerChecker::equivalent,
@@ -57,15 +64,30 @@ public final class ReasoningCellRunner implements CellRunner {
   /** Checks the suite's dataset and model sections without loading the model. */
   public static void check(SuiteSpec suite) {
     new ReasoningData(suite.dataset());
-    if (ReasoningBackends.skipReason(suite.model()).isEmpty()) {
-      ReasoningBackends.check(suite.model());
+    for (ModelSpec model : suite.models()) {
+      if (ReasoningBackends.skipReason(model.section()).isEmpty()) {
+        ReasoningBackends.check(model.section());
+      }
     }
+  }
+
+  /** The cell's model, kept open while consecutive cells use it (cells run model by model). */
+  private LanguageModel modelFor(ModelSpec spec) throws IOException {
+    if (!spec.equals(loadedSpec)) {
+      if (loaded != null) {
+        loaded.close();
+        loaded = null;
+      }
+      loaded = ReasoningBackends.open(spec.section());
+      loadedSpec = spec;
+    }
+    return loaded;
   }
 
   @Override
   public Fingerprint fingerprint(CellSpec cell) throws IOException {
     DecodingStrategy strategy = strategy(cell);
-    return new Fingerprint(data.contentHash(), model.info().fingerprint(),
+    return new Fingerprint(data.contentHash(), modelFor(cell.model()).info().fingerprint(),
         Fingerprint.sha256(cell.method().id() + "|" + new java.util.TreeMap<>(strategy.params())),
         Long.toString(cell.seed()), Fingerprint.sha256(suite.protocol().canonicalJson()));
   }
@@ -73,6 +95,7 @@ public final class ReasoningCellRunner implements CellRunner {
   @Override
   public CellOutcome run(CellSpec cell, CellContext ctx) throws IOException {
     DecodingStrategy strategy = strategy(cell);
+    LanguageModel model = modelFor(cell.model());
     List<ProblemOutcome> outcomes = new ArrayList<>();
     try (FileGenerationCache cache = new FileGenerationCache(ctx.cacheDir().resolve(FileGenerationCache.FILE_NAME))) {
       CachingLanguageModel cached = new CachingLanguageModel(model, cache);
@@ -87,7 +110,58 @@ public final class ReasoningCellRunner implements CellRunner {
         ctx.progress().advance(outcomes.size(), problems.size());
       }
     }
-    return new CellOutcome(new ReasoningMetrics(suite.metrics(), cell.seed()).compute(outcomes), samples(cell, outcomes));
+    CheckpointMetrics checkpoints = new CheckpointMetrics(cell.seed(), policyEntropies(model, outcomes),
+        baseView(cell, ctx, outcomes));
+    return new CellOutcome(new ReasoningMetrics(suite.metrics(), cell.seed(), checkpoints).compute(outcomes),
+        samples(cell, outcomes));
+  }
+
+  /** The policy entropies of every problem's traces at the suite's entropy temperature, when a metric needs them. */
+  private Map<String, PolicyEntropy> policyEntropies(LanguageModel model, List<ProblemOutcome> outcomes)
+      throws IOException {
+    Map<String, PolicyEntropy> out = new HashMap<>();
+    if (suite.metrics().stream().noneMatch(CheckpointMetrics::needsPolicyEntropy)) {
+      return out;
+    }
+    boolean exactAtOne = model.info().provenance().exact();
+    for (ProblemOutcome o : outcomes) {
+      out.put(o.problemId(), PolicyEntropy.of(model, prompt(o.problemId()), o.traces(), entropyTemperature(),
+          exactAtOne));
+    }
+    return out;
+  }
+
+  /** The base model's view of this cell, when the suite names a base and this cell is on another model. */
+  private BaseView baseView(CellSpec cell, CellContext ctx, List<ProblemOutcome> outcomes) throws IOException {
+    var base = suite.baseModel();
+    if (base.isEmpty() || base.get().equals(cell.model())
+        || suite.metrics().stream().noneMatch(CheckpointMetrics::needsBase)) {
+      return null;
+    }
+    boolean forking = suite.metrics().stream().anyMatch(m -> m.startsWith("forking-"));
+    return BaseView.of(base.get().label(), ctx.cells().samples(cell.on(base.get())), outcomes,
+        forking ? baseModel(base.get()) : null, this::prompt, entropyTemperature(),
+        suite.protocol().number("forking-percentile", 80));
+  }
+
+  /** The base model for rescoring, opened once beside the cell's model. */
+  private LanguageModel baseModel(ModelSpec base) throws IOException {
+    if (base.equals(loadedSpec)) {
+      return loaded;
+    }
+    if (baseLoaded == null) {
+      baseLoaded = ReasoningBackends.open(base.section());
+    }
+    return baseLoaded;
+  }
+
+  private double entropyTemperature() {
+    return suite.protocol().number("entropy-temperature", 1.0);
+  }
+
+  /** The prompt of a problem by id, as the model saw it. */
+  private String prompt(String problemId) {
+    return context.prompt().apply(problemsById.get(problemId));
   }
 
   private DecodingStrategy strategy(CellSpec cell) {
@@ -104,13 +178,13 @@ public final class ReasoningCellRunner implements CellRunner {
     List<String> extractions = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       Trace t = result.traces().get(i);
-      Grade g = t.failed() ? null : AnswerChecker.grade(t.text(), p.answer());
+      Grade g = t.failed() ? null : AnswerChecker.grade(t.text(), p.reference());
       correct[i] = g != null && g.correct();
       extractions.add(g == null ? "failed" : g.extraction().toString());
     }
-    boolean finalCorrect = !result.finalAnswer().isEmpty() && AnswerChecker.equivalent(result.finalAnswer(), p.answer());
+    boolean finalCorrect = !result.finalAnswer().isEmpty() && AnswerChecker.matches(result.finalAnswer(), p.reference());
     return new ProblemOutcome(p.id(), p.group(), p.answer(), result.finalAnswer(), finalCorrect, result.traces(),
-        result.answers(), extractions, correct);
+        result.answers(), extractions, correct, result.abstained());
   }
 
   private static List<SampleRow> samples(CellSpec cell, List<ProblemOutcome> outcomes) {
@@ -119,16 +193,27 @@ public final class ReasoningCellRunner implements CellRunner {
       for (int i = 0; i < o.n(); i++) {
         Trace t = o.traces().get(i);
         rows.add(new SampleRow(cell.id(), cell.method().label(), cell.seed(), o.group(), o.problemId(), i,
-            o.answers().get(i), o.reference(), t.failed() ? null : o.correct()[i], ReasoningMetrics.confidence(t),
-            ReasoningMetrics.meanEntropy(t), t.promptTokens(), t.completionTokens(), t.tokenEntropies(), t.text(),
+            o.answers().get(i), o.reference(), t.failed() ? null : o.correct()[i], TraceMeasures.confidence(t),
+            TraceMeasures.meanEntropy(t), count(TraceMeasures.promptTokens(t)),
+            count(TraceMeasures.completionTokens(t)), t.tokenEntropies(), t.text(),
             o.extractions().get(i), t.failed() ? "error: " + t.error() : "ok"));
       }
     }
     return rows;
   }
 
+  /** A measured count, or null (the column's "not measured"). */
+  private static Integer count(double v) {
+    return Double.isFinite(v) ? (int) v : null;
+  }
+
   @Override
   public void close() {
-    model.close();
+    if (loaded != null) {
+      loaded.close();
+    }
+    if (baseLoaded != null) {
+      baseLoaded.close();
+    }
   }
 }

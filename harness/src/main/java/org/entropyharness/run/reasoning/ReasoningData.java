@@ -8,12 +8,18 @@ import org.entropyharness.data.math.AnswerTransform;
 import org.entropyharness.data.math.ArithmeticProblems;
 import org.entropyharness.data.math.JsonlFieldMap;
 import org.entropyharness.data.math.JsonlProblems;
+import org.entropyharness.data.math.ParquetProblems;
+import org.entropyharness.data.math.UnitPolicy;
+import org.entropyharness.metric.answer.ReferenceAnswer;
 import org.entropyharness.data.math.Problem;
 import org.entropyharness.run.HarnessPaths;
 import org.entropyharness.store.Fingerprint;
 import org.entropyharness.suite.Params;
 
-/** The dataset section of a reasoning suite: the synthetic arithmetic set or a JSONL file of problems. */
+/**
+ * The dataset section of a reasoning suite: the synthetic arithmetic set, a JSONL file of problems, or Parquet (a
+ * file or a Hugging Face split folder).
+ */
 final class ReasoningData {
   private final Params section;
   private final String name;
@@ -22,7 +28,17 @@ final class ReasoningData {
   ReasoningData(Params section) {
     this.section = section;
     this.name = section.string("name", "arith");
-    this.file = name.equals("arith") ? null : jsonlFile();
+    this.file = name.equals("arith") ? null : name.equals("parquet") ? parquetPath() : jsonlFile();
+    if (file != null) {
+      fieldMap();
+    }
+  }
+
+  private Path parquetPath() {
+    if (!section.has("parquet")) {
+      throw section.error("name", "'parquet' needs the key 'parquet: path/to/file.parquet' (or a folder of them)");
+    }
+    return section.existingPath("parquet");
   }
 
   private Path jsonlFile() {
@@ -54,6 +70,11 @@ final class ReasoningData {
     if (file == null) {
       List<Integer> levels = section.integers("levels", List.of(1L, 2L, 3L, 4L, 5L)).stream().map(Long::intValue).toList();
       all = new ArithmeticProblems(section.integer("seed", 7)).problems(levels, (int) section.integer("per-level", 40));
+    } else if (name.equals("parquet")) {
+      for (Path f : ParquetProblems.files(file)) {
+        ShippedData.verifyIfListed(f);
+      }
+      all = ParquetProblems.read(file, fieldMap());
     } else {
       all = JsonlProblems.read(ShippedData.verifyIfListed(file), fieldMap());
     }
@@ -62,7 +83,8 @@ final class ReasoningData {
   }
 
   private JsonlFieldMap fieldMap() {
-    JsonlFieldMap preset = name.equals("jsonl") ? null : JsonlFieldMap.presetFor(Path.of(shippedName()));
+    JsonlFieldMap preset = name.equals("jsonl") || name.equals("parquet") ? null
+        : JsonlFieldMap.presetFor(Path.of(shippedName()));
     Params fields = section.child("fields");
     String question = fields.string("question", preset == null ? "question" : preset.questionField());
     String answer = fields.string("answer", preset == null ? "answer" : preset.answerField());
@@ -71,13 +93,26 @@ final class ReasoningData {
     AnswerTransform transform = section.has("transform")
         ? AnswerTransform.fromId(section.string("transform", "none"))
         : preset == null ? AnswerTransform.NONE : preset.transform();
-    return new JsonlFieldMap(question, answer, id, group, transform);
+    ReferenceAnswer.Combination combination = ReferenceAnswer.Combination.fromId(section.string("answers", "all"));
+    UnitPolicy unit = UnitPolicy.fromId(section.string("unit", "append"));
+    return new JsonlFieldMap(question, answer, id, group, transform, combination, fields.string("unit", null), unit);
   }
 
-  /** Hash of the problems' source: the file's content or the generator's parameters, plus the selection. */
+  /** Hash of the problems' source: the files' content or the generator's parameters, plus the selection. */
   String contentHash() throws IOException {
-    String source = file == null ? "arith|" + ArithmeticProblems.class.getName() : ShippedData.sha256(file);
+    String source = file == null ? "arith|" + ArithmeticProblems.class.getName() : filesHash();
     return Fingerprint.sha256(String.join("|", name, source, section.canonicalJson()));
+  }
+
+  private String filesHash() throws IOException {
+    if (!name.equals("parquet")) {
+      return ShippedData.sha256(file);
+    }
+    StringBuilder all = new StringBuilder();
+    for (Path f : ParquetProblems.files(file)) {
+      all.append(f.getFileName()).append('=').append(ShippedData.sha256(f)).append(';');
+    }
+    return Fingerprint.sha256(all.toString());
   }
 
   String name() {

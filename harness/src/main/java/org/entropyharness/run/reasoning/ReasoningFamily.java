@@ -9,6 +9,9 @@ import org.entropyharness.chart.Charts;
 import org.entropyharness.method.reasoning.DecodingStrategies;
 import org.entropyharness.method.reasoning.ReasoningContext;
 import org.entropyharness.run.CellRunner;
+import org.entropyharness.run.MetricValue;
+import org.entropyharness.store.MetricRow;
+import org.entropyharness.suite.SeriesCell;
 import org.entropyharness.run.SuiteFamily;
 import org.entropyharness.suite.SuiteSpec;
 
@@ -52,12 +55,18 @@ public final class ReasoningFamily implements SuiteFamily {
 
   @Override
   public Optional<String> skipReason(SuiteSpec suite) {
-    return ReasoningBackends.skipReason(suite.model());
+    return suite.models().stream().map(m -> ReasoningBackends.skipReason(m.section())).flatMap(java.util.Optional::stream)
+        .findFirst();
   }
 
   @Override
   public CellRunner open(SuiteSpec suite) throws IOException {
     return new ReasoningCellRunner(suite);
+  }
+
+  @Override
+  public List<MetricValue> seriesValues(SeriesCell series, List<List<MetricRow>> checkpointRows) {
+    return SeriesLaw.of(series, checkpointRows);
   }
 
   @Override
@@ -67,6 +76,14 @@ public final class ReasoningFamily implements SuiteFamily {
         new ChartSpec("accuracy vs tokens", "accuracy-tokens", "{metric} against mean completion tokens",
             (rows, samples, metric) -> Charts.accuracyVsTokens(rows, metric, "tokens")),
         new ChartSpec("entropy of right and wrong traces", "entropy", "trace entropy of right and wrong traces",
-            (rows, samples, metric) -> Charts.entropyHistogram(samples)));
+            (rows, samples, metric) -> Charts.entropyHistogram(samples)),
+        new ChartSpec("policy entropy over training", "entropy-steps", "policy entropy over training steps, per series",
+            (rows, samples, metric) -> Charts.overSteps(rows, "policy-entropy")),
+        new ChartSpec("accuracy over training", "accuracy-steps", "{metric} over training steps, per series",
+            (rows, samples, metric) -> Charts.overSteps(rows, metric)),
+        new ChartSpec("accuracy against policy entropy", "entropy-law", "{metric} against policy entropy, with the"
+            + " fitted law R = −a·exp(H) + b", (rows, samples, metric) -> Charts.entropyAccuracy(rows, metric)),
+        new ChartSpec("pass@k against the base", "pass-at-k-base", "pass@k of each series' last checkpoint and the"
+            + " base model", (rows, samples, metric) -> Charts.passAtKAgainstBase(rows)));
   }
 }

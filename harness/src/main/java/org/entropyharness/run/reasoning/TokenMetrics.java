@@ -2,45 +2,64 @@ package org.entropyharness.run.reasoning;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.entropyharness.metric.TokenUsage;
 import org.entropyharness.lm.Trace;
+import org.entropyharness.lm.Trace.Measure;
+import org.entropyharness.metric.TokenUsage;
 import org.entropyharness.run.MetricValue;
 
-/** Token usage of a slice: completion tokens per trace (mean, with per-problem scores; median; p90), prompt tokens, and completion tokens spent per correct trace. */
+/**
+ * Token usage of a slice: completion tokens per trace (mean, with per-problem scores; median; p90), prompt tokens,
+ * and completion tokens spent per correct trace. Only traces whose counts the backend measured enter: failed traces
+ * and unknown counts are left out and named in the provenance, never averaged in as 0.
+ */
 final class TokenMetrics {
   private TokenMetrics() {}
 
   static List<MetricValue> of(String slice, List<ProblemOutcome> list) {
     List<Integer> completion = new ArrayList<>();
-    List<Integer> prompt = new ArrayList<>();
     List<Boolean> right = new ArrayList<>();
-    List<String> ids = new ArrayList<>();
-    double[] perProblem = new double[list.size()];
-    for (int p = 0; p < list.size(); p++) {
-      ProblemOutcome o = list.get(p);
-      double sum = 0;
+    int counted = 0;
+    String countedNote = "";
+    for (ProblemOutcome o : list) {
       for (int i = 0; i < o.n(); i++) {
         Trace t = o.traces().get(i);
-        completion.add(t.completionTokens());
-        prompt.add(t.promptTokens());
-        right.add(o.correct()[i]);
-        sum += t.completionTokens();
+        double c = TraceMeasures.completionTokens(t);
+        if (Double.isFinite(c)) {
+          completion.add((int) c);
+          right.add(o.correct()[i]);
+          String note = t.note(Measure.COMPLETION_TOKENS);
+          counted += note.isEmpty() ? 0 : 1;
+          countedNote = note.isEmpty() ? countedNote : note;
+        }
       }
-      ids.add(o.problemId());
-      perProblem[p] = o.n() == 0 ? 0 : sum / o.n();
     }
+    String label = counted == 0 ? "" : counted == completion.size() ? countedNote
+        : counted + " of " + completion.size() + " " + countedNote;
+    MetricValue mean = TraceMeans.mean("tokens", slice, list, TraceMeasures::completionTokens,
+        Measure.COMPLETION_TOKENS, label, "tokens", false);
+    MetricValue prompt = TraceMeans.mean("prompt-tokens", slice, list, TraceMeasures::promptTokens,
+        Measure.PROMPT_TOKENS, "", "tokens", false);
     int[] c = completion.stream().mapToInt(Integer::intValue).toArray();
     boolean[] r = new boolean[right.size()];
     for (int i = 0; i < r.length; i++) {
       r[i] = right.get(i);
     }
-    TokenUsage usage = TokenUsage.of(c);
-    TokenUsage prompts = TokenUsage.of(prompt.stream().mapToInt(Integer::intValue).toArray());
+    TokenUsage usage = c.length == 0 ? new TokenUsage(Double.NaN, Double.NaN, Double.NaN) : TokenUsage.of(c);
     return List.of(
-        new MetricValue("tokens", slice, usage.mean(), Double.NaN, Double.NaN, c.length, "tokens", false, "", 0, ids, perProblem),
-        MetricValue.plain("tokens-p50", slice, usage.median(), c.length, "tokens", false),
-        MetricValue.plain("tokens-p90", slice, usage.p90(), c.length, "tokens", false),
-        MetricValue.plain("prompt-tokens", slice, prompts.mean(), c.length, "tokens", false),
-        MetricValue.plain("tokens-per-correct", slice, TokenUsage.completionTokensPerCorrect(c, r), c.length, "tokens", false));
+        mean,
+        like(mean, "tokens-p50", usage.median()),
+        like(mean, "tokens-p90", usage.p90()),
+        withoutItems(prompt),
+        like(mean, "tokens-per-correct", c.length == 0 ? Double.NaN : TokenUsage.completionTokensPerCorrect(c, r)));
+  }
+
+  /** Another statistic over the same traces, with the same provenance and no per-item scores. */
+  private static MetricValue like(MetricValue m, String name, double value) {
+    return new MetricValue(name, m.slice(), value, Double.NaN, Double.NaN, m.n(), m.unit(), false, m.provenance(),
+        m.failed(), List.of(), new double[0]);
+  }
+
+  private static MetricValue withoutItems(MetricValue m) {
+    return like(m, m.metric(), m.value());
   }
 }

@@ -21,6 +21,7 @@ import org.entropyharness.run.MetricValue;
 import org.entropyharness.store.Fingerprint;
 import org.entropyharness.store.SampleRow;
 import org.entropyharness.suite.CellSpec;
+import org.entropyharness.suite.ModelSpec;
 import org.entropyharness.suite.Params;
 import org.entropyharness.suite.SuiteSpec;
 
@@ -31,27 +32,42 @@ import org.entropyharness.suite.SuiteSpec;
 public final class TtaCellRunner implements CellRunner {
   private final SuiteSpec suite;
   private final TtaData data;
-  private final Path checkpoint;
-  private final CifarResNet model;
   private final boolean perShift;
   private final int batch;
-  private final String device;
+  private ModelSpec loadedSpec;
+  private CifarResNet loaded;
 
   public TtaCellRunner(SuiteSpec suite) throws IOException {
     this.suite = suite;
     this.data = new TtaData(suite.dataset());
-    this.checkpoint = ShippedData.verifyIfListed(suite.model().existingPath("checkpoint"));
-    this.device = suite.model().string("device", "auto");
-    this.model = CifarResNet.load(checkpoint, depth(suite.model()), device);
     this.perShift = suite.protocol().string("reset", "per-shift").equals("per-shift");
     this.batch = (int) suite.protocol().integer("batch", 200);
-    data.slices(); // load (or generate) the images now: a bad data file fails before any cell runs
+    modelFor(suite.models().get(0)); // the first model and the images load now: bad files fail before any cell runs
+    data.slices();
   }
 
   /** Checks the dataset and model sections without loading anything. */
   public static void check(SuiteSpec suite) {
     new TtaData(suite.dataset());
-    suite.model().existingPath("checkpoint");
+    suite.models().forEach(m -> m.section().existingPath("checkpoint"));
+  }
+
+  /** The cell's model, loaded once while consecutive cells use it (cells run model by model). */
+  private CifarResNet modelFor(ModelSpec spec) throws IOException {
+    if (!spec.equals(loadedSpec)) {
+      if (loaded != null) {
+        loaded.close();
+        loaded = null;
+      }
+      Path checkpoint = ShippedData.verifyIfListed(spec.section().existingPath("checkpoint"));
+      loaded = CifarResNet.load(checkpoint, depth(spec.section()), device(spec));
+      loadedSpec = spec;
+    }
+    return loaded;
+  }
+
+  private static String device(ModelSpec spec) {
+    return spec.section().string("device", "auto");
   }
 
   private static int depth(Params model) {
@@ -61,8 +77,9 @@ public final class TtaCellRunner implements CellRunner {
   @Override
   public Fingerprint fingerprint(CellSpec cell) throws IOException {
     Map<String, Object> params = TtaMethods.checkParams(cell.method().id(), cell.method().params().asMap());
+    Params model = cell.model().section();
     return new Fingerprint(data.contentHash(),
-        Fingerprint.sha256(suite.model().string("name", "") + "|" + ShippedData.sha256(checkpoint)),
+        Fingerprint.sha256(model.string("name", "") + "|" + ShippedData.sha256(model.existingPath("checkpoint"))),
         Fingerprint.sha256(cell.method().id() + "|" + new TreeMap<>(params)), Long.toString(cell.seed()),
         Fingerprint.sha256(suite.protocol().canonicalJson() + "|batch=" + batch + "|per-shift=" + perShift));
   }
@@ -71,8 +88,9 @@ public final class TtaCellRunner implements CellRunner {
   public CellOutcome run(CellSpec cell, CellContext ctx) throws IOException {
     List<TtaSlice> slices = data.slices();
     long total = slices.stream().mapToLong(s -> s.images().count()).sum();
+    CifarResNet model = modelFor(cell.model());
     TtaResources resources = new TtaResources(
-        cell.method().id().equals("eata") ? data.cleanImages() : null, cell.seed(), device);
+        cell.method().id().equals("eata") ? data.cleanImages() : null, cell.seed(), device(cell.model()));
     List<SampleRow> samples = new ArrayList<>();
     List<TtaMetrics> perSlice = new ArrayList<>();
     long done = 0;
@@ -154,6 +172,8 @@ public final class TtaCellRunner implements CellRunner {
 
   @Override
   public void close() {
-    model.close();
+    if (loaded != null) {
+      loaded.close();
+    }
   }
 }

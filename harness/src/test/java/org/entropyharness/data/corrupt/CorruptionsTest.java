@@ -15,6 +15,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class CorruptionsTest {
+  /*
+   * The noise tables of hendrycks/robustness ImageNet-C/create_c/make_cifar_c.py, copied from that script (not from
+   * NoiseOps): gaussian_noise's scale, shot_noise's photon count, impulse_noise's amount, severities 1..5.
+   */
+  private static final double[] GAUSSIAN_SD = {0.04, 0.06, 0.08, 0.09, 0.10};
+  private static final double[] SHOT_PHOTONS = {500, 250, 100, 75, 50};
+  private static final double[] IMPULSE_AMOUNT = {0.01, 0.02, 0.03, 0.05, 0.07};
   private static ImageBatch clean;
 
   @BeforeAll
@@ -76,7 +83,7 @@ class CorruptionsTest {
   void should_add_gaussian_noise_of_the_tabled_deviation_on_flat_grey() {
     for (int s = 1; s <= 5; s++) {
       double[] stats = meanVariance(Corruptions.apply(grey(128, 32), Corruption.GAUSSIAN_NOISE, s, 5));
-      double sd = NoiseOps.GAUSSIAN_SD[s - 1] * 255;
+      double sd = GAUSSIAN_SD[s - 1] * 255;
       // truncation of x in (k, k+1) to k lowers the mean by 0.5 on average
       assertThat(stats[0]).isCloseTo(127.5, org.assertj.core.data.Offset.offset(0.3));
       assertThat(stats[1]).isCloseTo(sd * sd + 1.0 / 12, org.assertj.core.data.Percentage.withPercentage(4));
@@ -86,7 +93,7 @@ class CorruptionsTest {
   @Test
   void should_draw_shot_noise_with_poisson_mean_and_variance() {
     for (int s = 1; s <= 5; s++) {
-      double photons = NoiseOps.SHOT_PHOTONS[s - 1];
+      double photons = SHOT_PHOTONS[s - 1];
       double[] stats = meanVariance(Corruptions.apply(grey(128, 32), Corruption.SHOT_NOISE, s, 5));
       double lambda = 128 / 255.0 * photons;
       double step = 255 / photons;
@@ -107,11 +114,33 @@ class CorruptionsTest {
         black += (b & 0xff) == 0 ? 1 : 0;
       }
       double n = out.pixels().length;
-      double amount = NoiseOps.IMPULSE_AMOUNT[s - 1];
+      double amount = IMPULSE_AMOUNT[s - 1];
       double tolerance = 4 * Math.sqrt(amount / 2 * n) / n;
       assertThat(white / n).isCloseTo(amount / 2, org.assertj.core.data.Offset.offset(tolerance));
       assertThat(black / n).isCloseTo(amount / 2, org.assertj.core.data.Offset.offset(tolerance));
     }
+  }
+
+  /**
+   * Reference: benchmarks/python/cifar_c_reference.py, make_cifar_c.py's contrast run by numpy on the first 8 test
+   * images, severities 1..5: the SHA-256 of its uint8 output and two pixels of severity 5.
+   */
+  @Test
+  void should_give_the_bytes_numpy_gives_for_contrast() throws Exception {
+    ImageBatch images = clean.slice(0, 8);
+    java.security.MessageDigest sha256 = java.security.MessageDigest.getInstance("SHA-256");
+    byte[] severity5 = null;
+    for (int s = 1; s <= 5; s++) {
+      severity5 = Corruptions.apply(images, Corruption.CONTRAST, s, 1).pixels();
+      sha256.update(severity5);
+    }
+
+    assertThat(new int[] {severity5[0] & 0xff, severity5[1] & 0xff, severity5[2] & 0xff}).containsExactly(117, 110, 96);
+    int last = (31 * 32 + 31) * 3;
+    assertThat(new int[] {severity5[last] & 0xff, severity5[last + 1] & 0xff, severity5[last + 2] & 0xff})
+        .containsExactly(96, 104, 105);
+    assertThat(java.util.HexFormat.of().formatHex(sha256.digest()))
+        .isEqualTo("bc20aaae802771b77f8ad856dfc249bf7bb510bf3643a9333a3b39179fe948a4");
   }
 
   @Test
@@ -148,6 +177,7 @@ class CorruptionsTest {
         .hasMessage("severity 6 is out of range; allowed: 1, 2, 3, 4, 5");
   }
 
+  /** make_cifar_c.py's zoom tables: len(np.arange(1, stop, 0.01)) for stop 1.06 … 1.26, as numpy gives them. */
   @Test
   void should_average_the_cifar_script_number_of_zoom_factors() {
     assertThat(java.util.stream.IntStream.rangeClosed(1, 5).map(BlurOps::zoomFactorCount).toArray())

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.entropyharness.format.DataFormatException;
+import org.entropyharness.metric.answer.AnswerChecker;
+import org.entropyharness.metric.answer.ReferenceAnswer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,12 +88,65 @@ class JsonlProblemsTest {
   void should_list_allowed_transforms_for_an_unknown_id() {
     assertThat(AnswerTransform.fromId("gsm8k-hash")).isEqualTo(AnswerTransform.GSM8K_HASH);
     assertThatThrownBy(() -> AnswerTransform.fromId("hash"))
-        .hasMessage("unknown answer transform 'hash'; allowed: none, gsm8k-hash");
+        .hasMessage("unknown answer transform 'hash'; allowed: none, gsm8k-hash, boxed");
   }
 
   private Path write(String content) throws IOException {
     Path f = tmp.resolve("p.jsonl");
     Files.writeString(f, content);
     return f;
+  }
+
+  @Test
+  void should_read_a_list_valued_answer_field_with_its_unit_appended() throws IOException {
+    Path file = Files.writeString(tmp.resolve("olympiad.jsonl"),
+        "{\"id\":\"a\",\"question\":\"q\",\"final_answer\":[\"$3$\",\"$5$\"],\"unit\":\"cm\"}\n"
+            + "{\"id\":\"b\",\"question\":\"q\",\"final_answer\":[\"$7$\"],\"unit\":null}\n");
+    JsonlFieldMap map = new JsonlFieldMap("question", "final_answer", "id", null, AnswerTransform.NONE,
+        ReferenceAnswer.Combination.ALL, "unit", UnitPolicy.APPEND);
+
+    List<Problem> ps = JsonlProblems.read(file, map);
+
+    assertThat(ps.get(0).reference().answers()).containsExactly("$3$ \\text{ cm}", "$5$ \\text{ cm}");
+    assertThat(ps.get(0).answer()).isEqualTo("$3$ \\text{ cm}, $5$ \\text{ cm}");
+    assertThat(ps.get(1).reference().answers()).containsExactly("$7$");
+    assertThat(AnswerChecker.grade("\\boxed{5, 3}", ps.get(0).reference()).correct()).isTrue();
+    assertThat(AnswerChecker.grade("\\boxed{3}", ps.get(0).reference()).correct()).isFalse();
+  }
+
+  @Test
+  void should_take_the_last_boxed_answer_of_a_solution_field() throws IOException {
+    Path file = Files.writeString(tmp.resolve("math.jsonl"),
+        "{\"problem\":\"p\",\"solution\":\"We get $\\\\boxed{2}$ then $\\\\boxed{\\\\frac{1}{2}}$.\"}\n");
+
+    List<Problem> ps = JsonlProblems.read(file, new JsonlFieldMap("problem", "solution", null, null, AnswerTransform.BOXED));
+
+    assertThat(ps.get(0).answer()).isEqualTo("\\frac{1}{2}");
+  }
+
+  @Test
+  void should_name_the_line_of_an_empty_answer_list_and_of_a_solution_without_a_box() throws IOException {
+    Path empty = Files.writeString(tmp.resolve("empty.jsonl"), "{\"question\":\"q\",\"answer\":[]}\n");
+    Path unboxed = Files.writeString(tmp.resolve("unboxed.jsonl"), "{\"problem\":\"p\",\"solution\":\"so 4\"}\n");
+
+    assertThatThrownBy(() -> JsonlProblems.read(empty, new JsonlFieldMap("question", "answer", null, null, null)))
+        .isInstanceOf(DataFormatException.class)
+        .hasMessage(empty + ":1:1: answer field 'answer' is an empty list; give at least one answer");
+    assertThatThrownBy(() -> JsonlProblems.read(unboxed,
+        new JsonlFieldMap("problem", "solution", null, null, AnswerTransform.BOXED)))
+        .isInstanceOf(DataFormatException.class)
+        .hasMessage(unboxed + ":1:1: answer field 'solution' has no answer under transform 'boxed'; fix the answer or"
+            + " choose answer transform 'none'");
+  }
+
+  @Test
+  void should_read_the_shipped_smoke_files_in_both_shapes() throws IOException {
+    JsonlFieldMap olympiad = new JsonlFieldMap("question", "final_answer", "id", null, AnswerTransform.NONE,
+        ReferenceAnswer.Combination.ALL, "unit", UnitPolicy.APPEND);
+    JsonlFieldMap solutions = new JsonlFieldMap("problem", "solution", null, "level", AnswerTransform.BOXED);
+
+    assertThat(JsonlProblems.read(MATH.resolve("arith_olympiad_style.jsonl"), olympiad)).hasSize(12);
+    assertThat(JsonlProblems.read(MATH.resolve("arith_solutions.jsonl"), solutions))
+        .hasSize(12).allSatisfy(p -> assertThat(p.answer()).matches("-?[0-9/]+"));
   }
 }

@@ -121,4 +121,29 @@ class CachingLanguageModelTest {
       assertThat(back.get(1).error()).isEqualTo("boom");
     }
   }
+
+  @Test
+  void should_round_trip_unknown_counts_and_the_notes_saying_why() throws IOException {
+    Trace t = new Trace("t", Trace.UNKNOWN, 3, null, null, null, EntropyProvenance.topK(20), "stop", null,
+        java.util.Map.of(Trace.Measure.PROMPT_TOKENS, "the response had no usage.prompt_tokens",
+            Trace.Measure.TOP_LOGPROBS, "no logprobs"));
+    try (FileGenerationCache cache = FileGenerationCache.inRunDirectory(runDir)) {
+      cache.put("k", List.of(t));
+    }
+    try (FileGenerationCache cache = FileGenerationCache.inRunDirectory(runDir)) {
+      Trace b = cache.get("k").orElseThrow().get(0);
+      assertThat(b.promptTokens()).isEqualTo(Trace.UNKNOWN);
+      assertThat(b.notes()).isEqualTo(t.notes());
+    }
+  }
+
+  @Test
+  void should_locate_a_note_of_an_unknown_kind() throws IOException {
+    Path file = runDir.resolve(FileGenerationCache.FILE_NAME);
+    Files.writeString(file, "{\"key\":\"a\",\"traces\":[{\"text\":\"t\",\"notes\":{\"LATENCY\":\"x\"}}]}\n");
+    assertThatThrownBy(() -> new FileGenerationCache(file))
+        .isInstanceOf(DataFormatException.class)
+        .hasMessage(file + ":1:1: not a cache entry (No enum constant org.entropyharness.lm.Trace.Measure.LATENCY); "
+            + "delete the line or the file to regenerate");
+  }
 }

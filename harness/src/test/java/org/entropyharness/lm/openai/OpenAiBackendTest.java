@@ -3,6 +3,7 @@ package org.entropyharness.lm.openai;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.entropyharness.lm.openai.OpenAiTestServer.Fault.BAD_REQUEST_ECHOING_HEADERS;
+import static org.entropyharness.lm.openai.OpenAiTestServer.Fault.DUPLICATE_CHOICES;
 import static org.entropyharness.lm.openai.OpenAiTestServer.Fault.ERROR_500;
 import static org.entropyharness.lm.openai.OpenAiTestServer.Fault.RATE_LIMIT;
 import static org.entropyharness.lm.openai.OpenAiTestServer.Fault.RESET;
@@ -11,6 +12,7 @@ import static org.entropyharness.lm.openai.OpenAiTestServer.Fault.TRUNCATED;
 import static org.entropyharness.lm.openai.OpenAiTestServer.Fault.UNAVAILABLE_503;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,9 +24,11 @@ import org.entropyharness.lm.Trace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
-@Timeout(20)
+/**
+ * The backend against a scripted local server. No test bounds its own duration: the backend's request timeout
+ * (timeout-seconds: 1 here) and bounded retries are what end a stuck exchange, and that is what these tests check.
+ */
 class OpenAiBackendTest {
   private static final String KEY = "sk-test-7f3a9c-secret";
   private static final Decoding SAMPLE = new Decoding(0.8, 0.95, 0, 0, null, 12);
@@ -46,7 +50,8 @@ class OpenAiBackendTest {
   private OpenAiBackend backend(Map<String, Object> overrides) {
     Map<String, Object> m = new HashMap<>(Map.of(
         "endpoints", List.of(server.baseUri().toString()), "name", "scripted", "top-logprobs", 5,
-        "timeout-seconds", 1, "retries", 5, "initial-backoff-ms", 10, "api-key-env", "TEST_KEY"));
+        "timeout-seconds", 1, "retries", 5, "initial-backoff-ms", 10, "api-key-env", "TEST_KEY",
+        "server", "vllm")); // what the scripted server imitates; detection has its own tests
     m.putAll(overrides);
     OpenAiBackend b = new OpenAiBackend(OpenAiConfig.fromMap(m), name -> name.equals("TEST_KEY") ? KEY : null);
     backends.add(b);
@@ -75,7 +80,7 @@ class OpenAiBackendTest {
       }
     });
     assertThat(again).extracting(Trace::text).isEqualTo(first.stream().map(Trace::text).toList());
-    assertThat(b.info().provenance().label()).isEqualTo("top-5");
+    assertThat(b.info().provenance().label()).isEqualTo("top-5 renormalised T=server");
     var body = server.bodies().get(0);
     assertThat(body.path("n").asInt()).isEqualTo(3);
     assertThat(body.path("seed").asLong()).isEqualTo(42);
@@ -86,8 +91,9 @@ class OpenAiBackendTest {
 
   @Test
   void should_parse_the_chat_api_the_same_as_completions() throws IOException {
-    List<Trace> completions = backend(Map.of()).generate(request(2));
-    List<Trace> chat = backend(Map.of("chat", true)).generate(request(2));
+    // SGLang lists the top k in both APIs (vLLM's chat API lists the sampled token first, see OpenAiResponsesTest).
+    List<Trace> completions = backend(Map.of("server", "sglang")).generate(request(2));
+    List<Trace> chat = backend(Map.of("chat", true, "server", "sglang")).generate(request(2));
     assertThat(chat).extracting(Trace::text).isEqualTo(completions.stream().map(Trace::text).toList());
     assertThat(chat.get(0).tokenEntropies()).isEqualTo(completions.get(0).tokenEntropies());
     var body = server.bodies().get(1);
@@ -105,15 +111,21 @@ class OpenAiBackendTest {
     assertThat(server.bodies().subList(1, 4)).extracting(n -> n.path("seed").asLong()).containsExactly(42L, 43L, 44L);
   }
 
+  /** The server's 429 says Retry-After: 1; the backend waits exactly that (recorded, not slept), not its backoff. */
   @Test
   void should_retry_rate_limit_honouring_retry_after() throws IOException {
     server.enqueue(RATE_LIMIT);
-    long start = System.nanoTime();
-    List<Trace> traces = backend(Map.of()).generate(request(2));
-    long millis = (System.nanoTime() - start) / 1_000_000;
+    List<Duration> waits = new ArrayList<>();
+    OpenAiBackend b = new OpenAiBackend(OpenAiConfig.fromMap(Map.of(
+        "endpoints", List.of(server.baseUri().toString()), "name", "scripted", "retries", 5,
+        "initial-backoff-ms", 10)), name -> null, waits::add);
+    backends.add(b);
+
+    List<Trace> traces = b.generate(request(2));
+
     assertThat(traces).noneMatch(Trace::failed);
     assertThat(server.requests()).isEqualTo(2);
-    assertThat(millis).isGreaterThanOrEqualTo(1000);
+    assertThat(waits).containsExactly(Duration.ofSeconds(1));
   }
 
   @Test
@@ -144,7 +156,8 @@ class OpenAiBackendTest {
     List<Trace> traces = b.generate(request(1));
     assertThat(server.requests()).isEqualTo(1);
     assertThat(server.authorizations()).containsExactly("Bearer " + KEY);
-    assertThat(traces.get(0).error()).contains("HTTP 400", "Bearer ***").doesNotContain(KEY);
+    assertThat(traces.get(0).error()).endsWith("/v1/completions: HTTP 400 (BadRequestError): bad request from "
+        + "Authorization: Bearer ***").doesNotContain(KEY);
     assertThat(b.toString()).contains("TEST_KEY").doesNotContain(KEY);
   }
 
@@ -166,6 +179,38 @@ class OpenAiBackendTest {
     backend(Map.of()).generate(new GenerationRequest("p", "q", d, 1, 1));
     assertThat(server.bodies().get(0).path("top_k").asInt()).isEqualTo(20);
     assertThat(server.bodies().get(0).path("min_p").asDouble()).isEqualTo(0.05);
+  }
+
+  @Test
+  void should_fail_choices_that_copy_the_first_beyond_what_sampling_allows() throws IOException {
+    server.enqueue(DUPLICATE_CHOICES);
+    Decoding long80 = new Decoding(0.8, 1, 0, 0, null, 80);
+    List<Trace> traces = backend(Map.of()).generate(new GenerationRequest("p", "q", long80, 3, 7));
+
+    assertThat(traces.get(0).failed()).isFalse();
+    assertThat(traces.subList(1, 3)).allSatisfy(t -> assertThat(t.error()).startsWith("duplicate of choice 0: the same 80 "
+        + "tokens, which independent sampling at temperature 0.8 repeats with probability below ")
+        .endsWith("; the server ignored the seed or n"));
+  }
+
+  @Test
+  void should_refuse_top_k_and_min_p_on_a_server_that_ignores_them() {
+    Decoding d = new Decoding(0.7, 1, 20, 0.05, null, 4);
+    assertThatThrownBy(() -> backend(Map.of("server", "ollama")).generate(new GenerationRequest("p", "q", d, 1, 1)))
+        .hasMessage("top-k 20 / min-p 0.05 requested, but ollama's OpenAI-compatible API ignores top_k and min_p "
+            + "(ollama openai/openai.go reads neither); run this method on vLLM, SGLang or llama.cpp, or drop top-k and "
+            + "min-p");
+  }
+
+  @Test
+  void should_not_send_a_request_again_that_the_server_refused_as_bad() throws IOException {
+    server.enqueue(BAD_REQUEST_ECHOING_HEADERS);
+    OpenAiBackend b = backend(Map.of());
+    List<Trace> first = b.generate(request(2));
+    List<Trace> again = b.generate(request(2));
+
+    assertThat(server.requests()).isEqualTo(1);
+    assertThat(again).extracting(Trace::error).isEqualTo(first.stream().map(Trace::error).toList());
   }
 
   @Test

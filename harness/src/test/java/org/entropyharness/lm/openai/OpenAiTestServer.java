@@ -29,10 +29,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>The scripted model: at each position, logits over an 8-token vocabulary come from a generator seeded by
  * (prompt, seed + choice index, position); greedy takes the argmax, sampling draws from the softmax. Choice i of a
- * request uses seed + i, so one request for n choices equals n requests for one choice at consecutive seeds.
+ * request uses seed + i, so one request for n choices equals n requests for one choice at consecutive seeds. GET
+ * /v1/models answers as vLLM does ({@code owned_by: vllm}), and the completions carry vLLM's layout.
  */
 final class OpenAiTestServer implements AutoCloseable {
-  enum Fault { RATE_LIMIT, ERROR_500, UNAVAILABLE_503, SLOW, RESET, TRUNCATED, BAD_REQUEST_ECHOING_HEADERS }
+  enum Fault {
+    RATE_LIMIT, ERROR_500, UNAVAILABLE_503, SLOW, RESET, TRUNCATED, BAD_REQUEST_ECHOING_HEADERS,
+    /** Every choice a copy of the first, run to max_tokens: a server that ignores the seed or n. */
+    DUPLICATE_CHOICES
+  }
 
   private static final String[] VOCAB = {" the", " answer", " is", " 1", " 2", " 3", " 4", "."};
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -81,6 +86,10 @@ final class OpenAiTestServer implements AutoCloseable {
   }
 
   private void handle(HttpExchange ex) throws IOException {
+    if (ex.getRequestMethod().equals("GET")) {
+      answerModels(ex);
+      return;
+    }
     requests.incrementAndGet();
     maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
     try {
@@ -100,6 +109,16 @@ final class OpenAiTestServer implements AutoCloseable {
     }
   }
 
+  /** What vLLM answers on GET /v1/models, so {@code server: auto} finds a vLLM-shaped server. */
+  private static void answerModels(HttpExchange ex) throws IOException {
+    if (!ex.getRequestURI().getPath().equals("/v1/models")) {
+      send(ex, 404, "{\"detail\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
+      return;
+    }
+    send(ex, 200, "{\"object\":\"list\",\"data\":[{\"id\":\"scripted\",\"object\":\"model\",\"owned_by\":\"vllm\"}]}"
+        .getBytes(StandardCharsets.UTF_8));
+  }
+
   private void inject(Fault fault, HttpExchange ex, JsonNode body) throws IOException {
     switch (fault) {
       case RATE_LIMIT -> {
@@ -117,8 +136,20 @@ final class OpenAiTestServer implements AutoCloseable {
         byte[] full = JSON.writeValueAsBytes(respond(body, false));
         send(ex, 200, Arrays.copyOf(full, full.length / 2));
       }
+      case DUPLICATE_CHOICES -> {
+        ObjectNode r = respond(body, false);
+        ObjectNode first = JSON.createObjectNode().put("index", 0);
+        choice(first, body.path("prompt").asText(), body, body.path("seed").asLong(), body.path("logprobs").asInt(0),
+            false, false);
+        ArrayNode copies = r.putArray("choices");
+        for (int i = 0; i < body.path("n").asInt(1); i++) {
+          copies.add(first.deepCopy().put("index", i));
+        }
+        send(ex, 200, JSON.writeValueAsBytes(r));
+      }
       case BAD_REQUEST_ECHOING_HEADERS -> send(ex, 400,
-          ("{\"error\":\"bad request\",\"auth\":\"" + ex.getRequestHeaders().getFirst("Authorization") + "\"}")
+          ("{\"error\":{\"message\":\"bad request from Authorization: " + ex.getRequestHeaders().getFirst("Authorization")
+              + "\",\"type\":\"BadRequestError\",\"param\":null,\"code\":400}}")
               .getBytes(StandardCharsets.UTF_8));
     }
   }
@@ -148,7 +179,7 @@ final class OpenAiTestServer implements AutoCloseable {
     int completionTokens = 0;
     for (int i = 0; i < n; i++) {
       ObjectNode c = choices.addObject().put("index", i);
-      completionTokens += choice(c, prompt, req, req.path("seed").asLong() + i, k, chat);
+      completionTokens += choice(c, prompt, req, req.path("seed").asLong() + i, k, chat, true);
     }
     root.putObject("usage").put("prompt_tokens", prompt.split("\\s+").length)
         .put("completion_tokens", completionTokens);
@@ -156,7 +187,7 @@ final class OpenAiTestServer implements AutoCloseable {
   }
 
   /** Fills one choice; returns its token count. */
-  private static int choice(ObjectNode c, String prompt, JsonNode req, long seed, int k, boolean chat) {
+  private static int choice(ObjectNode c, String prompt, JsonNode req, long seed, int k, boolean chat, boolean stops) {
     double temperature = req.path("temperature").asDouble(1);
     int maxTokens = req.path("max_tokens").asInt(16);
     StringBuilder text = new StringBuilder();
@@ -178,7 +209,7 @@ final class OpenAiTestServer implements AutoCloseable {
         top.put(VOCAB[order[m]], lp[order[m]]);
         chatTop.addObject().put("token", VOCAB[order[m]]).put("logprob", lp[order[m]]);
       }
-      if (VOCAB[tok].equals(".") && pos >= 2) {
+      if (stops && VOCAB[tok].equals(".") && pos >= 2) {
         finish = "stop";
         break;
       }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
 import java.util.Random;
+import org.entropyharness.data.ImageBatch;
 import org.entropyharness.model.CifarResNet;
 import org.entropyharness.model.ModelFixtures;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,46 @@ class DeyoTest {
 
     assertThat(plpd[0]).isCloseTo(0.7f, within(1e-6f));
     assertThat(plpd[1]).isCloseTo(0.05f, within(1e-6f));
+  }
+
+  /**
+   * Reference: benchmarks/python/tta_step_reference.py, DeYO after the authors' code (patch shuffle, PLPD filter,
+   * exp(E0 − H) + exp(PLPD) weights), one step on noisy test images 0..15 with the permutations PyTorch drew: 1
+   * image above the entropy margin, 2 of the other 15 below the PLPD threshold. Measured differences to PyTorch:
+   * 7e-9 (affine), 4e-6 (logits up to ~15). The step moves the affine vector by up to 1.8e-4; without the PLPD
+   * filter it ends 2.3e-5 away, without the PLPD weight 1.1e-4, 23 and 110 times the affine tolerance of 1e-6.
+   */
+  @Test
+  void should_match_a_pytorch_deyo_step() {
+    ImageBatch noisy = ReferenceSteps.noisyTestImages(32);
+    int[][] drawn = java.util.Arrays.stream(ReferenceSteps.rows("deyo-permutation"))
+        .map(row -> java.util.Arrays.stream(row).mapToInt(v -> (int) v).toArray()).toArray(int[][]::new);
+    try (CifarResNet model = ModelFixtures.loadResnet20();
+        Deyo deyo = new Deyo(model, MethodParams.merge("deyo", TtaMethods.defaults("deyo"), Map.of()),
+            given(drawn))) {
+      StepResult result = deyo.step(noisy.slice(0, 16));
+
+      assertThat(result.backwardSamples()).isEqualTo(ReferenceSteps.ints("deyo-counts")[1]);
+      ReferenceSteps.assertClose("affine", deyo.currentAffine(),
+          new double[][] {ReferenceSteps.row("deyo-affine")}, 1e-6);
+      ReferenceSteps.assertClose("logits", ReferenceSteps.logits(model, deyo.currentAffine(), noisy.slice(16, 32)),
+          ReferenceSteps.rows("deyo-logits"), 1e-4);
+    }
+  }
+
+  /** The given permutations, once, for exactly as many images. */
+  private static PatchPermutations given(int[][] permutations) {
+    return new PatchPermutations() {
+      @Override
+      public int[][] next(int images, int grid) {
+        assertThat(images).as("confident images").isEqualTo(permutations.length);
+        assertThat(grid).isEqualTo(4);
+        return permutations;
+      }
+
+      @Override
+      public void restart() {}
+    };
   }
 
   @Test
