@@ -5,7 +5,7 @@ Two uses:
   tta_reference.py fixture OUT.txt      writes logits the Java tests compare against (first 16 test images:
                                         source and BN-adapt logits; logits of images 16..31 after one Tent step
                                         on images 0..15)
-  tta_reference.py bench [--runs 5] [--depth 20] [--methods source,bn-adapt,tent,eata,sar]
+  tta_reference.py bench [--runs 5] [--depth 20] [--methods source,bn-adapt,tent,renyi-tent,eata,sar,deyo]
                                         images/s on batches of 200 test images, median of several runs,
                                         torch.set_num_threads(2); EATA's Fisher estimate (2,000 clean training
                                         images) is made before the clock starts, as on the Java side
@@ -102,8 +102,58 @@ def entropy(logits):
     return -(logits.softmax(1) * logits.log_softmax(1)).sum(1)
 
 
+def renyi_entropy(logits, alpha):
+    """Rényi entropy of order alpha as a stable log-sum-exp of alpha log p (TtaMethods' renyi-tent)."""
+    scaled = logits.log_softmax(1) * alpha
+    top = scaled.max(1, keepdim=True)[0].detach()
+    return ((scaled - top).exp().sum(1).log() + top.squeeze(1)) / (1 - alpha)
+
+
+class JavaRandom:
+    """java.util.Random (the 48-bit linear congruential generator and nextInt(bound)), so DeYO's patch permutations
+    here are the Java side's, image for image."""
+
+    MASK = (1 << 48) - 1
+
+    def __init__(self, seed):
+        self.seed = (seed ^ 0x5DEECE66D) & self.MASK
+
+    def next31(self):
+        self.seed = (self.seed * 0x5DEECE66D + 0xB) & self.MASK
+        return self.seed >> 17
+
+    def next_int(self, bound):
+        r = self.next31()
+        m = bound - 1
+        if bound & m == 0:
+            return (bound * r) >> 31
+        u = r
+        r = u % bound
+        while u - r + m >= 1 << 31:
+            u = self.next31()
+            r = u % bound
+        return r
+
+    def permutation(self, size):
+        perm = list(range(size))
+        for k in range(size - 1, 0, -1):
+            j = self.next_int(k + 1)
+            perm[k], perm[j] = perm[j], perm[k]
+        return perm
+
+
+def patch_shuffle(x, perms, grid):
+    """Image i's patch k (row-major in a grid x grid array) becomes its patch perms[i][k]."""
+    side = x.shape[-1] // grid
+    patches = x.unfold(2, side, side).unfold(3, side, side)  # N, C, grid, grid, side, side
+    patches = patches.reshape(x.shape[0], x.shape[1], grid * grid, side, side)
+    index = torch.tensor(perms).view(x.shape[0], 1, grid * grid, 1, 1).expand_as(patches)
+    shuffled = patches.gather(2, index).view(x.shape[0], x.shape[1], grid, grid, side, side)
+    return shuffled.permute(0, 1, 2, 4, 3, 5).reshape(x.shape)
+
+
 class Method:
-    """Source, BN-adapt, Tent, EATA and SAR with the harness's defaults (TtaMethods.defaults), written after the
+    """Source, BN-adapt, Tent, Rényi-Tent, EATA, SAR and DeYO with the harness's defaults (TtaMethods.defaults), written after the
     papers' reference code: predictions come from the forward pass before the batch's update."""
 
     E_MARGIN = 0.4 * math.log(10)
@@ -113,7 +163,7 @@ class Method:
         if name == "source":
             return
         params = configure_batch_stats(model)
-        if name == "tent":
+        if name in ("tent", "renyi-tent"):
             self.optimizer = torch.optim.Adam(params, lr=1e-3, betas=(0.9, 0.999))
         elif name == "eata":
             self.optimizer = torch.optim.SGD(params, lr=0.005, momentum=0.9)
@@ -126,9 +176,12 @@ class Method:
             self.initial = [p.detach().clone() for p in params]
             self.optimizer = torch.optim.SGD(params, lr=1e-3, momentum=0.9)
             self.ema = None
+        elif name == "deyo":
+            self.optimizer = torch.optim.SGD(params, lr=2.5e-4, momentum=0.9)
+            self.random = JavaRandom(1)
 
     def step(self, x):
-        if self.name in ("tent", "eata", "sar"):
+        if self.name in ("tent", "renyi-tent", "eata", "sar", "deyo"):
             return getattr(self, self.name.replace("-", "_"))(x)
         with torch.no_grad():
             return self.model(x).softmax(1)
@@ -139,6 +192,35 @@ class Method:
         self.optimizer.step()
         self.optimizer.zero_grad()
         return logits.detach().softmax(1)
+
+    def renyi_tent(self, x):
+        logits = self.model(x)
+        renyi_entropy(logits, 2.0).mean(0).backward()
+        self.optimizer.step()
+        self.optimizer.zero_grad()
+        return logits.detach().softmax(1)
+
+    def deyo(self, x):
+        """DeYO after its reference code: confident samples (H < 0.5 ln C) whose prediction drops by more than 0.2
+        when 4 x 4 patches are shuffled, weighted by exp(0.4 ln C - H) + exp(PLPD)."""
+        logits = self.model(x)
+        probs = logits.detach().softmax(1)
+        ent = entropy(logits)
+        confident = torch.where(ent.detach() < 0.5 * math.log(10))[0]
+        if len(confident) > 0:
+            perms = [self.random.permutation(16) for _ in range(len(confident))]
+            with torch.no_grad():
+                shuffled = self.model(patch_shuffle(x[confident], perms, 4)).softmax(1)
+            label = probs[confident].argmax(1, keepdim=True)
+            plpd = (probs[confident].gather(1, label) - shuffled.gather(1, label)).squeeze(1)
+            keep = torch.where(plpd > 0.2)[0]
+            if len(keep) > 0:
+                chosen = confident[keep]
+                weight = torch.exp(self.E_MARGIN - ent[chosen].detach()) + torch.exp(plpd[keep])
+                (ent[chosen] * weight).mean(0).backward()
+                self.optimizer.step()
+        self.optimizer.zero_grad()
+        return probs
 
     def eata(self, x):
         logits = self.model(x)
@@ -277,7 +359,7 @@ def main():
     b.add_argument("--images", type=int, default=2000)
     b.add_argument("--batch", type=int, default=200)
     b.add_argument("--depth", type=int, default=20, choices=sorted(CHECKPOINTS))
-    b.add_argument("--methods", default="source,bn-adapt,tent")
+    b.add_argument("--methods", default="source,bn-adapt,tent,renyi-tent,eata,sar,deyo")
     sub.add_parser("accuracy").add_argument("depth", type=int)
     args = parser.parse_args()
     if args.command == "fixture":

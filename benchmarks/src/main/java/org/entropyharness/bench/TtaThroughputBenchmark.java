@@ -107,7 +107,7 @@ public class TtaThroughputBenchmark {
     }
   }
 
-  private static Path checkpoint(int depth) {
+  static Path checkpoint(int depth) {
     return root().resolve(switch (depth) {
       case 20 -> "datasets/models/resnet20-12fca82f.th";
       case 32 -> "datasets/models/resnet32-d509ac18.th";

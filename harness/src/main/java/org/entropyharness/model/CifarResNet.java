@@ -5,8 +5,6 @@ import org.entropyharness.format.TorchCheckpoint;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
@@ -52,7 +50,9 @@ public final class CifarResNet implements AutoCloseable {
     }
     this.initialAffine = flattenAffine(layout.batchNormNames(), state, total);
     this.constants = new HashMap<>();
-    state.forEach((key, t) -> constants.put(key, manager.create(t.values(), new Shape(toLong(t.shape())))));
+    state.forEach((key, t) -> constants.put(key, t.shape().length == 4
+        ? ChannelsLast.weight(manager, t.values(), t.shape())
+        : manager.create(t.values(), new Shape(toLong(t.shape())))));
     List<String> bns = layout.batchNormNames();
     List<String> convs = convNames(bns);
     for (int i = 0; i < bns.size(); i++) {
@@ -86,7 +86,7 @@ public final class CifarResNet implements AutoCloseable {
       }
       bias[c] = (float) (beta[c] - mean[c] * scale);
     }
-    constants.put(conv + ".folded_weight", manager.create(w, new Shape(toLong(weight.shape()))));
+    constants.put(conv + ".folded_weight", ChannelsLast.weight(manager, w, weight.shape()));
     constants.put(conv + ".folded_bias", manager.create(bias));
   }
 
@@ -186,7 +186,11 @@ public final class CifarResNet implements AutoCloseable {
         bn += 2;
       }
     }
-    NDArray pooled = x.reshape(x.getShape().get(0), x.getShape().get(1), -1).mean(new int[] {2});
+    // Pooled over an NHWC view (no copy): the gradient of the mean then stays channels-last, as every other
+    // gradient of the backward pass; an NCHW copy here would send the whole backward through NCHW kernels.
+    Shape shape = x.getShape();
+    NDArray pooled = x.transpose(0, 2, 3, 1).reshape(shape.get(0), shape.get(2) * shape.get(3), shape.get(1))
+        .mean(new int[] {1});
     return Linear.linear(pooled, constants.get("linear.weight"), constants.get("linear.bias")).singletonOrThrow();
   }
 
@@ -208,13 +212,11 @@ public final class CifarResNet implements AutoCloseable {
       return out.addi(shortcut).getNDArrayInternal().relu();
     }
 
-    /** Option A: every second pixel, channels zero-padded equally on both sides. */
+    /** Option A: every second pixel, channels zero-padded equally on both sides (one libtorch call). */
     private NDArray optionA(NDArray x, NDArray out) {
-      NDArray sub = x.get(new NDIndex(":, :, ::2, ::2"));
       long pad = (out.getShape().get(1) - x.getShape().get(1)) / 2;
-      Shape padShape = new Shape(sub.getShape().get(0), pad, sub.getShape().get(2), sub.getShape().get(3));
-      NDArray zeros = x.getManager().zeros(padShape, sub.getDataType(), sub.getDevice());
-      return NDArrays.concat(new NDList(zeros, sub, zeros), 1);
+      // torch's pad pairs run from the last dimension: (W, H, C), so only the channels get zeros.
+      return x.get(new NDIndex(":, :, ::2, ::2")).pad(new Shape(0, 0, 0, 0, pad, pad), 0);
     }
 
     NDArray convBn(NDArray x, String conv, int bn, int stride) {

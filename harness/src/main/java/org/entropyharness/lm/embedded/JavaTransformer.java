@@ -1,18 +1,25 @@
 package org.entropyharness.lm.embedded;
 
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+
 /**
  * The embedded transformer's forward pass on plain float arrays: a batched single-token decode step over KV caches
  * (the fast path), and a full recomputation over a whole sequence (the reference the cache is tested against).
  */
 public final class JavaTransformer {
+  private static final int PARALLELISM = Math.min(Runtime.getRuntime().availableProcessors(),
+      ForkJoinPool.getCommonPoolParallelism() + 1);
   private final TinyGptConfig c;
   private final float[] tokEmb;
   private final float[] posEmb;
   private final Layer[] layers;
   private final float[] lnfG;
   private final float[] lnfB;
+  /** The output projection with zero columns up to {@link #headWidth}, so its rows fill whole SIMD vectors. */
   private final float[] headW;
   private final float[] headB;
+  private final int headWidth;
 
   /** One block's weights. */
   private record Layer(
@@ -33,8 +40,9 @@ public final class JavaTransformer {
     }
     lnfG = w.tensor("lnf.g");
     lnfB = w.tensor("lnf.b");
-    headW = w.tensor("head.w");
-    headB = w.tensor("head.b");
+    headWidth = (c.vocabularySize() + 15) / 16 * 16;
+    headW = padColumns(w.tensor("head.w"), c.dModel(), c.vocabularySize(), headWidth);
+    headB = padColumns(w.tensor("head.b"), 1, c.vocabularySize(), headWidth);
   }
 
   public TinyGptConfig config() {
@@ -43,18 +51,45 @@ public final class JavaTransformer {
 
   /**
    * Feeds {@code tokens[b]} to sequence {@code b} at its cache's next position, for {@code rows} sequences at once;
-   * writes next-token logits {@code [rows, vocabulary]} and advances each cache.
+   * writes next-token logits {@code [rows, vocabulary]} and advances each cache. Rows never mix, so a batch is cut
+   * in two and the halves run on two cores (the second in the common fork-join pool, or here if no worker takes it);
+   * each row's arithmetic is the same in either half.
    */
   void step(int[] tokens, KvCache[] caches, int rows, float[] logits) {
+    int split = PARALLELISM < 2 ? 0 : splitPoint(rows);
+    if (split == 0) {
+      stepRows(tokens, caches, 0, rows, logits);
+      return;
+    }
+    ForkJoinTask<?> second = ForkJoinTask.adapt(() -> stepRows(tokens, caches, split, rows, logits)).fork();
+    try {
+      stepRows(tokens, caches, 0, split, logits);
+    } finally {
+      second.join();
+    }
+  }
+
+  /** Where to cut a batch of {@code rows} (0: not at all); halves in multiples of 4 rows when there are enough. */
+  static int splitPoint(int rows) {
+    if (rows < 2) {
+      return 0;
+    }
+    int half = (rows + 1) / 2;
+    int four = (half + 3) / 4 * 4;
+    return four < rows ? four : half;
+  }
+
+  private void stepRows(int[] tokens, KvCache[] caches, int from, int to, float[] logits) {
     int d = c.dModel();
+    int rows = to - from;
     float[] x = new float[rows * d];
     for (int b = 0; b < rows; b++) {
-      int pos = caches[b].length();
+      int pos = caches[from + b].length();
       if (pos >= c.maxLength()) {
         throw new IllegalStateException("sequence is longer than the model's max_length " + c.maxLength());
       }
       for (int j = 0; j < d; j++) {
-        x[b * d + j] = tokEmb[tokens[b] * d + j] + posEmb[pos * d + j];
+        x[b * d + j] = tokEmb[tokens[from + b] * d + j] + posEmb[pos * d + j];
       }
     }
     float[] h = new float[rows * d];
@@ -66,7 +101,7 @@ public final class JavaTransformer {
       layerNorm(x, rows, w.ln1G, w.ln1B, h);
       matmul(h, rows, d, w.qkvW, w.qkvB, 3 * d, qkv);
       for (int b = 0; b < rows; b++) {
-        KvCache cache = caches[b];
+        KvCache cache = caches[from + b];
         int pos = cache.length();
         System.arraycopy(qkv, b * 3 * d + d, cache.keys[l], pos * d, d);
         System.arraycopy(qkv, b * 3 * d + 2 * d, cache.values[l], pos * d, d);
@@ -75,8 +110,13 @@ public final class JavaTransformer {
       finishBlock(w, att, rows, x, h, ff);
     }
     layerNorm(x, rows, lnfG, lnfB, h);
-    matmul(h, rows, d, headW, headB, c.vocabularySize(), logits);
+    int vocabulary = c.vocabularySize();
+    float[] out = new float[rows * headWidth];
+    matmul(h, rows, d, headW, headB, headWidth, out);
     for (int b = 0; b < rows; b++) {
+      System.arraycopy(out, b * headWidth, logits, (from + b) * vocabulary, vocabulary);
+    }
+    for (int b = from; b < to; b++) {
       caches[b].advance();
     }
   }
@@ -110,11 +150,20 @@ public final class JavaTransformer {
       finishBlock(w, att, n, x, h, ff);
     }
     layerNorm(x, n, lnfG, lnfB, h);
-    float[] flat = new float[n * c.vocabularySize()];
-    matmul(h, n, d, headW, headB, c.vocabularySize(), flat);
+    float[] flat = new float[n * headWidth];
+    matmul(h, n, d, headW, headB, headWidth, flat);
     float[][] out = new float[n][];
     for (int t = 0; t < n; t++) {
-      out[t] = java.util.Arrays.copyOfRange(flat, t * c.vocabularySize(), (t + 1) * c.vocabularySize());
+      out[t] = java.util.Arrays.copyOfRange(flat, t * headWidth, t * headWidth + c.vocabularySize());
+    }
+    return out;
+  }
+
+  /** A row-major {@code [rows, columns]} matrix widened to {@code width} columns with zeros. */
+  private static float[] padColumns(float[] matrix, int rows, int columns, int width) {
+    float[] out = new float[rows * width];
+    for (int r = 0; r < rows; r++) {
+      System.arraycopy(matrix, r * columns, out, r * width, columns);
     }
     return out;
   }
@@ -151,14 +200,10 @@ public final class JavaTransformer {
         scores[t] = (float) Math.exp(scores[t] - max);
         sum += scores[t];
       }
-      java.util.Arrays.fill(out, outAt + off, outAt + off + dh, 0f);
       for (int t = 0; t < length; t++) {
-        float p = scores[t] / sum;
-        int vAt = t * d + off;
-        for (int k = 0; k < dh; k++) {
-          out[outAt + off + k] += p * values[vAt + k];
-        }
+        scores[t] /= sum;
       }
+      RowKernels.weightedSum(scores, length, values, d, off, dh, out, outAt + off);
     }
   }
 
@@ -167,7 +212,7 @@ public final class JavaTransformer {
     for (int b = 0; b < rows; b++) {
       System.arraycopy(bias, 0, out, b * m, m);
     }
-    accumulate(in, rows, n, w, m, out);
+    RowKernels.accumulate(in, rows, n, w, m, out);
   }
 
   /** {@code out += in · w + bias} (the residual connection). */
@@ -177,23 +222,7 @@ public final class JavaTransformer {
         out[b * m + j] += bias[j];
       }
     }
-    accumulate(in, rows, n, w, m, out);
-  }
-
-  private static void accumulate(float[] in, int rows, int n, float[] w, int m, float[] out) {
-    for (int i = 0; i < n; i++) {
-      int wAt = i * m;
-      for (int b = 0; b < rows; b++) {
-        float a = in[b * n + i];
-        if (a == 0f) {
-          continue;
-        }
-        int oAt = b * m;
-        for (int j = 0; j < m; j++) {
-          out[oAt + j] += a * w[wAt + j];
-        }
-      }
-    }
+    RowKernels.accumulate(in, rows, n, w, m, out);
   }
 
   private void layerNorm(float[] x, int rows, float[] g, float[] beta, float[] out) {

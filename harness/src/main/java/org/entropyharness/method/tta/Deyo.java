@@ -2,7 +2,6 @@ package org.entropyharness.method.tta;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import org.entropyharness.data.ImageBatch;
 import org.entropyharness.model.CifarResNet;
 
@@ -72,8 +71,7 @@ final class Deyo extends GradientMethod {
     }
     int[][] perms = permutations.next(confident.length, grid);
     float[] shuffled = PatchShuffle.apply(subset, 3, batch.height(), grid, perms);
-    NDArray x = manager.create(shuffled, new Shape(confident.length, 3, batch.height(), batch.width()));
-    return probabilitiesWithoutGradient(manager, x, affine);
+    return probabilitiesWithoutGradient(manager, inputArray(manager, shuffled, batch), affine);
   }
 
   /** {@code p(ŷ|x) − p(ŷ|x')} per confident sample, ŷ the arg-max on x. */

@@ -38,11 +38,11 @@ abstract class GradientMethod implements AdaptationMethod {
   @Override
   public final StepResult step(ImageBatch batch) {
     try (NDManager manager = model.newStepManager()) {
-      return adapt(manager, CifarInput.normalise(batch), batch);
+      return adapt(manager, CifarInput.normaliseNhwc(batch), batch);
     }
   }
 
-  /** One step on the normalised NCHW input; arrays go into {@code manager}. */
+  /** One step on the normalised NHWC input; arrays go into {@code manager}. */
   abstract StepResult adapt(NDManager manager, float[] input, ImageBatch batch);
 
   @Override
@@ -107,8 +107,8 @@ abstract class GradientMethod implements AdaptationMethod {
     return model.forward(input, manager.create(at), true).softmax(1).toFloatArray();
   }
 
-  /** The NCHW input array of a batch. */
+  /** The input array of a batch from its normalised NHWC values. */
   static NDArray inputArray(NDManager manager, float[] input, ImageBatch batch) {
-    return manager.create(input, new ai.djl.ndarray.types.Shape(batch.count(), 3, batch.height(), batch.width()));
+    return CifarInput.toArray(manager, input, batch);
   }
 }

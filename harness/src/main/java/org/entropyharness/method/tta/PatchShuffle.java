@@ -4,7 +4,7 @@ import java.util.Random;
 
 /**
  * DeYO's object-destroying transform: cut each image into a {@code grid × grid} array of patches and permute the
- * patches, a fresh permutation per image. Works on NCHW floats; normalisation commutes with it.
+ * patches, a fresh permutation per image. Works on NHWC floats; normalisation commutes with it.
  */
 final class PatchShuffle {
   private PatchShuffle() {}
@@ -29,26 +29,23 @@ final class PatchShuffle {
   /**
    * Images whose patch {@code k} (row-major in the grid) is patch {@code perm[k]} of the source image.
    *
-   * @param nchw images, {@code n × channels × side × side}
+   * @param nhwc images, {@code n × side × side × channels}
    * @param perms one permutation per image
    */
-  static float[] apply(float[] nchw, int channels, int side, int grid, int[][] perms) {
+  static float[] apply(float[] nhwc, int channels, int side, int grid, int[][] perms) {
     if (side % grid != 0) {
       throw new IllegalArgumentException("image side " + side + " is not a multiple of the patch grid " + grid);
     }
     int patch = side / grid;
-    int plane = side * side;
-    float[] out = new float[nchw.length];
+    int run = patch * channels;
+    float[] out = new float[nhwc.length];
     for (int i = 0; i < perms.length; i++) {
       for (int k = 0; k < grid * grid; k++) {
         int src = perms[i][k];
-        for (int c = 0; c < channels; c++) {
-          int base = (i * channels + c) * plane;
-          for (int r = 0; r < patch; r++) {
-            int to = base + ((k / grid) * patch + r) * side + (k % grid) * patch;
-            int from = base + ((src / grid) * patch + r) * side + (src % grid) * patch;
-            System.arraycopy(nchw, from, out, to, patch);
-          }
+        for (int r = 0; r < patch; r++) {
+          int to = ((i * side + (k / grid) * patch + r) * side + (k % grid) * patch) * channels;
+          int from = ((i * side + (src / grid) * patch + r) * side + (src % grid) * patch) * channels;
+          System.arraycopy(nhwc, from, out, to, run);
         }
       }
     }

@@ -26,6 +26,17 @@ class DeyoTest {
   }
 
   @Test
+  void should_move_whole_pixels_of_channels_last_images() {
+    int side = 2;
+    // One 2×2 image with 3 channels, NHWC: pixel p holds (10p, 10p + 1, 10p + 2).
+    float[] image = {0, 1, 2, 10, 11, 12, 20, 21, 22, 30, 31, 32};
+    // 2×2 grid of 1×1 patches; patch k takes pixel perm[k].
+    float[] out = PatchShuffle.apply(image, 3, side, 2, new int[][] {{2, 0, 3, 1}});
+
+    assertThat(out).containsExactly(20, 21, 22, 0, 1, 2, 30, 31, 32, 10, 11, 12);
+  }
+
+  @Test
   void should_draw_a_permutation_per_image() {
     int[][] perms = PatchShuffle.randomPermutations(new Random(3), 5, 4);
 
