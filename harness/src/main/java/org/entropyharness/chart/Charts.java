@@ -88,6 +88,8 @@ public final class Charts {
     ChartPng.style(chart.getStyler());
     chart.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
     chart.getStyler().setOverlapped(true); // lines share the night's x position instead of sitting side by side
+    // With two or three distinct values XChart puts ticks at the values themselves and prints all their digits.
+    chart.getStyler().setYAxisDecimalPattern("#,##0.####");
     series.forEach((name, values) -> chart.addSeries(name, nights, new ArrayList<Number>(values))
         .setMarker(SeriesMarkers.CIRCLE));
     return ChartPng.encode(chart);

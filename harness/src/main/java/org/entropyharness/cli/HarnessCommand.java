@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       BaselineCommand.class,
       GateCommand.class,
       CompareCommand.class,
+      SeedsCommand.class,
       MergeCommand.class,
       HistoryCommand.class,
       SubmitCommand.class,

@@ -34,6 +34,10 @@ final class ResultsTable {
       }
       sb.append(line(cols));
     }
+    if (suite.seeds().size() > 1) {
+      sb.append("mean ± std over seeds\n").append(SeedsCommand.render(
+          org.entropyharness.report.SeedSpread.of(rows), "all", List.copyOf(metrics)));
+    }
     return sb.toString();
   }
 

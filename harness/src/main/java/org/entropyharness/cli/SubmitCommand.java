@@ -72,6 +72,10 @@ final class SubmitCommand implements Callable<Integer> {
       + " --out again (e.g. 2,5), resuming their finished cells, with a new merge job.")
   List<Integer> shardOnly;
 
+  @Option(names = "--require-baselines", description = "The merge job's gate fails a suite without a baseline file"
+      + " instead of skipping it (as harness run --require-baselines).")
+  boolean requireBaselines;
+
   @Option(names = "--dry-run", description = "Print the job scripts and sbatch commands; write and submit nothing.")
   boolean dryRun;
 
@@ -143,7 +147,7 @@ final class SubmitCommand implements Callable<Integer> {
         .resolve(suites.get(0).name() + "-" + STAMP.format(Clock.systemUTC().instant()));
     NodeCommand harness = NodeCommand.ofThisJvm(HarnessCommand.class.getName(), paths.root());
     return new SlurmPlan(new SlurmLayout(dir), suites, shards != null ? shards : DEFAULT_SHARDS, resources, harness,
-        paths.root(), history);
+        paths.root(), history, requireBaselines);
   }
 
   private void printCommands(SlurmLayout layout, String tasks, SlurmResources resources) {

@@ -16,10 +16,11 @@ import java.util.regex.Pattern;
  * @param harness the command that starts the harness on a node
  * @param root the project root the jobs run in
  * @param history the history folder the merge job appends the merged runs to, or null for none
+ * @param requireBaselines the merge job's gate fails a suite without a baseline file instead of skipping it
  */
 public record SlurmPlan(
     SlurmLayout layout, List<ShardedSuite> suites, int shards, SlurmResources resources, NodeCommand harness, Path root,
-    Path history) {
+    Path history, boolean requireBaselines) {
   /** Slurm reads {@code #SBATCH --output=} up to the first whitespace and expands {@code %} patterns in it. */
   private static final Pattern SBATCH_SAFE_PATH = Pattern.compile("[^\\s%'\"\\\\]+");
 

@@ -32,6 +32,7 @@ public final class SlurmScripts {
     Map<String, Object> scope = common(plan);
     scope.put("directives", plan.resources().mergeOptions());
     scope.put("history", plan.history() == null ? "" : plan.history().toAbsolutePath().normalize().toString());
+    scope.put("gateOptions", plan.requireBaselines() ? List.of("--require-baselines") : List.of());
     return render("merge.sbatch.mustache", scope);
   }
 

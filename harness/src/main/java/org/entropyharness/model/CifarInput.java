@@ -28,6 +28,32 @@ public final class CifarInput {
     return out;
   }
 
+  /** Images as NCHW floats in [0, 1] ({@code byte / 255}), before normalisation (for augmentations). */
+  public static float[] unit(ImageBatch batch) {
+    int n = batch.count();
+    int plane = batch.height() * batch.width();
+    byte[] pixels = batch.pixels();
+    float[] out = new float[n * 3 * plane];
+    for (int i = 0; i < n; i++) {
+      for (int p = 0; p < plane; p++) {
+        for (int c = 0; c < 3; c++) {
+          out[(i * 3 + c) * plane + p] = (pixels[(i * plane + p) * 3 + c] & 0xff) / 255f;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Normalises NCHW values in [0, 1] as {@link #normaliseNhwc} does bytes. */
+  public static float[] normaliseUnit(float[] unit, int planeSize) {
+    float[] out = new float[unit.length];
+    for (int i = 0; i < unit.length; i++) {
+      int c = (i / planeSize) % 3;
+      out[i] = (unit[i] - MEAN[c]) / STD[c];
+    }
+    return out;
+  }
+
   /** The normalised batch as an NCHW array owned by {@code manager}. */
   public static NDArray toArray(NDManager manager, ImageBatch batch) {
     return toArray(manager, normaliseNhwc(batch), batch);

@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  * gradient. Every other parameter is a constant owned by this model. Every array a forward pass creates is
  * attached to the input's manager, so callers open one sub-manager per batch.
  */
-public final class CifarResNet implements AutoCloseable {
+public final class CifarResNet implements AdaptableClassifier {
   private static final float BN_EPS = 1e-5f;
 
   private final CifarResNetLayout layout;
@@ -125,7 +125,7 @@ public final class CifarResNet implements AutoCloseable {
     return layout.depth();
   }
 
-  /** Number of output classes. */
+  @Override
   public int classes() {
     return layout.classes();
   }
@@ -135,10 +135,7 @@ public final class CifarResNet implements AutoCloseable {
     return manager.getDevice();
   }
 
-  /**
-   * The checkpoint's BatchNorm affine parameters as one flat vector: for each BatchNorm layer in forward order,
-   * its scale (γ) then its shift (β). A fresh copy each call.
-   */
+  @Override
   public float[] initialAffine() {
     return initialAffine.clone();
   }
@@ -148,34 +145,65 @@ public final class CifarResNet implements AutoCloseable {
     return layout.batchNormNames();
   }
 
-  /** Channels of each BatchNorm layer in the order of {@link #initialAffine()}. */
+  @Override
   public int[] batchNormChannels() {
     return channels.clone();
   }
 
-  /** A sub-manager for the arrays of one batch or step; close it when the step ends. */
+  @Override
   public NDManager newStepManager() {
     return manager.newSubManager();
   }
 
-  /** Logits with BatchNorm on its running statistics and the checkpoint's affine parameters (inference). */
+  @Override
   public NDArray forwardEval(NDArray input) {
     return run(new Pass(null, false), input);
   }
 
-  /**
-   * Logits of an NCHW batch.
-   *
-   * @param input normalised images, see {@link CifarInput}
-   * @param affine the flat BatchNorm affine vector (may require a gradient), on the input's device
-   * @param batchStatistics true: BatchNorm normalises with the statistics of this batch (running statistics are
-   *     neither used nor changed); false: with the running statistics
-   */
+  @Override
   public NDArray forward(NDArray input, NDArray affine, boolean batchStatistics) {
     return run(new Pass(affine, batchStatistics), input);
   }
 
+  @Override
+  public NDArray featuresEval(NDArray input) {
+    return features(new Pass(null, false), input);
+  }
+
+  @Override
+  public NDArray classify(NDArray features) {
+    return Linear.linear(features, constants.get("linear.weight"), constants.get("linear.bias")).singletonOrThrow();
+  }
+
+  @Override
+  public NDArray forward(NDArray input, NDArray affine, Normaliser normaliser) {
+    return run(new Pass(affine, false, normaliser), input);
+  }
+
+  @Override
+  public float[] runningStatistics() {
+    float[] out = new float[initialAffine.length];
+    int at = 0;
+    for (String name : layout.batchNormNames()) {
+      float[] mean = constants.get(name + ".running_mean").toFloatArray();
+      float[] var = constants.get(name + ".running_var").toFloatArray();
+      System.arraycopy(mean, 0, out, at, mean.length);
+      System.arraycopy(var, 0, out, at + mean.length, var.length);
+      at += mean.length + var.length;
+    }
+    return out;
+  }
+
+  @Override
+  public int affineOffset(int layer) {
+    return affineOffsets[layer];
+  }
+
   private NDArray run(Pass pass, NDArray input) {
+    return classify(features(pass, input));
+  }
+
+  private NDArray features(Pass pass, NDArray input) {
     NDArray x = pass.convBn(input, "conv1", 0, 1);
     x = x.getNDArrayInternal().relu();
     int bn = 1;
@@ -191,17 +219,23 @@ public final class CifarResNet implements AutoCloseable {
     Shape shape = x.getShape();
     NDArray pooled = x.transpose(0, 2, 3, 1).reshape(shape.get(0), shape.get(2) * shape.get(3), shape.get(1))
         .mean(new int[] {1});
-    return Linear.linear(pooled, constants.get("linear.weight"), constants.get("linear.bias")).singletonOrThrow();
+    return pooled;
   }
 
   /** One forward pass: the affine vector (null: folded inference) and the BatchNorm mode of every layer. */
   private final class Pass {
     private final NDArray affine;
     private final boolean batchStatistics;
+    private final Normaliser normaliser;
 
     Pass(NDArray affine, boolean batchStatistics) {
+      this(affine, batchStatistics, null);
+    }
+
+    Pass(NDArray affine, boolean batchStatistics, Normaliser normaliser) {
       this.affine = affine;
       this.batchStatistics = batchStatistics;
+      this.normaliser = normaliser;
     }
 
     NDArray basicBlock(NDArray x, String name, int bn, int stride) {
@@ -229,6 +263,9 @@ public final class CifarResNet implements AutoCloseable {
       int c = channels[bn];
       NDArray gamma = affine.get(new NDIndex("{}:{}", offset, offset + c));
       NDArray beta = affine.get(new NDIndex("{}:{}", offset + c, offset + 2 * c));
+      if (normaliser != null) {
+        return normaliser.normalise(bn, y, gamma, beta);
+      }
       // DJL's momentum is the weight of the old running value (MXNet convention): 1 leaves the statistics intact.
       return BatchNorm.batchNorm(y, constants.get(name + ".running_mean"), constants.get(name + ".running_var"),
           gamma, beta, 1, 1f, BN_EPS, batchStatistics).singletonOrThrow();

@@ -1,2 +1,2 @@
-/** Allure attachments, charts and the leaderboard. */
+/** Allure attachments, charts, the leaderboard and the spread of results over seeds. */
 package org.entropyharness.report;

@@ -34,6 +34,14 @@ class ArchitectureTest {
   }
 
   @Test
+  void should_adapt_any_classifier_not_one_network() {
+    noClasses().that().resideInAPackage(ROOT + "method.tta..").should().dependOnClassesThat()
+        .haveFullyQualifiedName(ROOT + "model.CifarResNet")
+        .because("TTA methods see a network through model.AdaptableClassifier, so another one plugs in")
+        .check(MAIN);
+  }
+
+  @Test
   void should_keep_inference_independent_of_training() {
     noClasses().that().resideInAPackage(ROOT + "lm..").and().resideOutsideOfPackage(ROOT + "lm.train..")
         .should().dependOnClassesThat().resideInAPackage(ROOT + "lm.train..")

@@ -15,7 +15,7 @@ class SlurmPlanTest {
   }
 
   private static SlurmPlan plan(Path out, int shards, SlurmPlan.ShardedSuite... suites) {
-    return new SlurmPlan(new SlurmLayout(out), List.of(suites), shards, SlurmResources.defaults(), JAVA, Path.of("/p"), null);
+    return new SlurmPlan(new SlurmLayout(out), List.of(suites), shards, SlurmResources.defaults(), JAVA, Path.of("/p"), null, false);
   }
 
   @Test

@@ -19,10 +19,14 @@ class SlurmScriptsTest {
   @TempDir Path dir;
 
   private SlurmPlan plan(SlurmResources resources, NodeCommand harness, Path history) {
+    return plan(resources, harness, history, false);
+  }
+
+  private SlurmPlan plan(SlurmResources resources, NodeCommand harness, Path history, boolean requireBaselines) {
     return new SlurmPlan(new SlurmLayout(dir.resolve("sub")), List.of(
         new SlurmPlan.ShardedSuite("alpha", Path.of("/suites/alpha.yaml"), "0".repeat(64), 4),
         new SlurmPlan.ShardedSuite("beta", Path.of("/suites/beta.yaml"), "1".repeat(64), 2)),
-        3, resources, harness, dir, history);
+        3, resources, harness, dir, history, requireBaselines);
   }
 
   private SlurmPlan echoing(Path history) {
@@ -89,6 +93,20 @@ class SlurmScriptsTest {
         + "harness gate " + sub.resolve("merged/alpha") + "\n"
         + "harness history append " + sub.resolve("merged/alpha") + " --history " + dir.resolve("history") + "\n"
         + "beta: only 1 of 3 shards left a run folder under " + sub.resolve("shards") + "/K/beta; resubmit the others with --shard-only\n");
+  }
+
+  @Test
+  void should_pass_require_baselines_to_the_merge_jobs_gate() throws Exception {
+    SlurmPlan plan = plan(SlurmResources.defaults(), new NodeCommand(List.of("echo", "harness")), null, true);
+    Path script = write("merge.sbatch", SlurmScripts.merge(plan));
+    Path sub = dir.resolve("sub");
+    for (int k = 1; k <= 3; k++) {
+      runFolder(sub.resolve("shards/" + k + "/alpha/alpha-run" + k));
+    }
+
+    String printed = output(start(script, Map.of()));
+
+    assertThat(printed.lines()).contains("harness gate " + sub.resolve("merged/alpha") + " --require-baselines");
   }
 
   @Test

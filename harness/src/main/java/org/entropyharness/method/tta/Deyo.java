@@ -3,7 +3,7 @@ package org.entropyharness.method.tta;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.entropyharness.data.ImageBatch;
-import org.entropyharness.model.CifarResNet;
+import org.entropyharness.model.AdaptableClassifier;
 
 /**
  * DeYO (Lee et al., ICLR 2024): entropy minimisation on samples that are confident ({@code H < e-margin·ln C}) and
@@ -18,7 +18,7 @@ final class Deyo extends GradientMethod {
   private final int grid;
   private final PatchPermutations permutations;
 
-  Deyo(CifarResNet model, MethodParams params, PatchPermutations permutations) {
+  Deyo(AdaptableClassifier model, MethodParams params, PatchPermutations permutations) {
     super("deyo", model, params);
     this.entropyMargin = params.number("e-margin") * Math.log(model.classes());
     this.reweightMargin = params.number("reweight-margin") * Math.log(model.classes());

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
 import org.entropyharness.data.ImageBatch;
-import org.entropyharness.model.CifarResNet;
+import org.entropyharness.model.AdaptableClassifier;
 
 /**
  * EATA (Niu et al., ICML 2022): entropy minimisation on reliable (entropy below {@code E0 = e-margin·ln C}) and
@@ -19,7 +19,7 @@ final class Eata extends GradientMethod {
   private final float[] fisher;
   private float[] movingProbabilities;
 
-  Eata(CifarResNet model, MethodParams params, float[] fisher) {
+  Eata(AdaptableClassifier model, MethodParams params, float[] fisher) {
     super("eata", model, params);
     this.entropyMargin = params.number("e-margin") * Math.log(model.classes());
     this.redundancyMargin = params.number("d-margin");

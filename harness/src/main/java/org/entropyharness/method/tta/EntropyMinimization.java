@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.Arrays;
 import org.entropyharness.data.ImageBatch;
-import org.entropyharness.model.CifarResNet;
+import org.entropyharness.model.AdaptableClassifier;
 
 /**
  * Tent (Wang et al., ICLR 2021): one gradient step per batch on the mean prediction entropy, BatchNorm affine
@@ -13,7 +13,7 @@ import org.entropyharness.model.CifarResNet;
 final class EntropyMinimization extends GradientMethod {
   private final double alpha;
 
-  EntropyMinimization(String id, CifarResNet model, MethodParams params, double alpha) {
+  EntropyMinimization(String id, AdaptableClassifier model, MethodParams params, double alpha) {
     super(id, model, params);
     if (!(alpha > 0) || Double.isInfinite(alpha)) {
       throw new IllegalArgumentException("method '" + id + "': parameter 'alpha' must be a positive finite number,"

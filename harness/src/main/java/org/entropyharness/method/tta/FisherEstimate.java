@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import org.entropyharness.data.ImageBatch;
 import org.entropyharness.model.CifarInput;
-import org.entropyharness.model.CifarResNet;
+import org.entropyharness.model.AdaptableClassifier;
 
 /**
  * EATA's diagonal Fisher information of the BatchNorm affine parameters: the squared gradient of the
@@ -16,7 +16,7 @@ import org.entropyharness.model.CifarResNet;
 final class FisherEstimate {
   private FisherEstimate() {}
 
-  static float[] compute(CifarResNet model, ImageBatch clean, int samples, int batchSize) {
+  static float[] compute(AdaptableClassifier model, ImageBatch clean, int samples, int batchSize) {
     float[] affine = model.initialAffine();
     float[] fisher = new float[affine.length];
     int count = Math.min(samples, clean.count());
@@ -34,7 +34,7 @@ final class FisherEstimate {
     return fisher;
   }
 
-  private static float[] batchGradient(CifarResNet model, ImageBatch batch, float[] affine) {
+  private static float[] batchGradient(AdaptableClassifier model, ImageBatch batch, float[] affine) {
     try (NDManager manager = model.newStepManager();
         GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
       NDArray input = CifarInput.toArray(manager, batch);

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.entropyharness.data.ImageBatch;
 import org.entropyharness.model.CifarInput;
-import org.entropyharness.model.CifarResNet;
+import org.entropyharness.model.AdaptableClassifier;
 
 /**
  * The two methods that never change a weight: {@code source} (BatchNorm on the running statistics of the
@@ -12,11 +12,11 @@ import org.entropyharness.model.CifarResNet;
  */
 final class FixedModelMethod implements AdaptationMethod {
   private final String id;
-  private final CifarResNet model;
+  private final AdaptableClassifier model;
   private final boolean batchStatistics;
   private final float[] affine;
 
-  FixedModelMethod(String id, CifarResNet model, boolean batchStatistics) {
+  FixedModelMethod(String id, AdaptableClassifier model, boolean batchStatistics) {
     this.id = id;
     this.model = model;
     this.batchStatistics = batchStatistics;
@@ -39,6 +39,12 @@ final class FixedModelMethod implements AdaptationMethod {
       int nonFinite = Entropies.allFinite(probabilities) ? 0 : 1;
       return new StepResult(probabilities, model.classes(), 0, 0, nonFinite);
     }
+  }
+
+  /** The same as {@link #step}: nothing adapts. */
+  @Override
+  public StepResult predict(ImageBatch batch) {
+    return step(batch);
   }
 
   @Override

@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import org.entropyharness.data.ImageBatch;
 import org.entropyharness.model.CifarInput;
-import org.entropyharness.model.CifarResNet;
+import org.entropyharness.model.AdaptableClassifier;
 
 /**
  * Base of the methods that adapt BatchNorm affine parameters by gradient steps. The parameters live in a Java
@@ -15,13 +15,13 @@ import org.entropyharness.model.CifarResNet;
  */
 abstract class GradientMethod implements AdaptationMethod {
   private final String id;
-  protected final CifarResNet model;
+  protected final AdaptableClassifier model;
   protected final MethodParams params;
   protected final Optimizer optimizer;
   private final float[] initial;
   protected float[] affine;
 
-  GradientMethod(String id, CifarResNet model, MethodParams params) {
+  GradientMethod(String id, AdaptableClassifier model, MethodParams params) {
     this.id = id;
     this.model = model;
     this.params = params;
@@ -39,6 +39,15 @@ abstract class GradientMethod implements AdaptationMethod {
   public final StepResult step(ImageBatch batch) {
     try (NDManager manager = model.newStepManager()) {
       return adapt(manager, CifarInput.normaliseNhwc(batch), batch);
+    }
+  }
+
+  /** Probabilities with batch statistics under the current affine parameters; nothing changes. */
+  @Override
+  public StepResult predict(ImageBatch batch) {
+    try (NDManager manager = model.newStepManager()) {
+      float[] p = probabilitiesWithoutGradient(manager, inputArray(manager, CifarInput.normaliseNhwc(batch), batch), affine);
+      return new StepResult(p, model.classes(), 0, 0, Entropies.allFinite(p) ? 0 : 1);
     }
   }
 

@@ -3,7 +3,7 @@ package org.entropyharness.method.tta;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.entropyharness.data.ImageBatch;
-import org.entropyharness.model.CifarResNet;
+import org.entropyharness.model.AdaptableClassifier;
 
 /**
  * SAR (Niu et al., ICLR 2023): sharpness-aware minimisation of the entropy of reliable samples. The gradient at
@@ -18,7 +18,7 @@ final class Sar extends GradientMethod {
   private final double emaMomentum;
   private Double ema;
 
-  Sar(CifarResNet model, MethodParams params) {
+  Sar(AdaptableClassifier model, MethodParams params) {
     super("sar", model, params);
     this.entropyMargin = params.number("e-margin") * Math.log(model.classes());
     this.rho = params.number("rho");

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.entropyharness.model.CifarResNet;
+import org.entropyharness.model.AdaptableClassifier;
 
 /**
  * The registry of test-time adaptation methods by id. Defaults follow each paper's CIFAR-10-C setting where the
@@ -37,11 +37,41 @@ public final class TtaMethods {
    * @throws IllegalArgumentException for an unknown id
    */
   public static Map<String, Object> defaults(String id) {
+    return defaults(id, MethodConfigs.PAPER);
+  }
+
+  /**
+   * Default parameters of a method under a named configuration ({@code paper} or {@code benchmark}, see
+   * {@link MethodConfigs}); the {@code config} key is among them, so it is part of every fingerprint.
+   *
+   * @throws IllegalArgumentException for an unknown id or configuration
+   */
+  public static Map<String, Object> defaults(String id, String config) {
     Map<String, Object> values = DEFAULTS.get(id);
     if (values == null) {
       throw new IllegalArgumentException("unknown TTA method '" + id + "'; known: " + String.join(", ", ids()));
     }
-    return values;
+    return MethodConfigs.defaults(id, config, values);
+  }
+
+  /** True for methods that estimate something on clean training images (EATA's Fisher information). */
+  public static boolean needsCleanImages(String id) {
+    return id.equals("eata");
+  }
+
+  private static MethodParams merged(String id, Map<String, Object> params) {
+    Map<String, Object> given = params == null ? Map.of() : params;
+    Object config = given.getOrDefault("config", MethodConfigs.PAPER);
+    if (!(config instanceof String name)) {
+      throw new IllegalArgumentException("method '" + id + "': parameter 'config' must be text (default paper), "
+          + "found " + config);
+    }
+    MethodParams merged = MethodParams.merge(id, defaults(id, name), given);
+    if (id.equals("eta") && merged.number("fisher-alpha") != 0) {
+      throw new IllegalArgumentException("method 'eta': parameter 'fisher-alpha' must be 0 (ETA is EATA without "
+          + "the Fisher regulariser); use method 'eata' for a Fisher term");
+    }
+    return merged;
   }
 
   /**
@@ -51,7 +81,7 @@ public final class TtaMethods {
    * @throws IllegalArgumentException naming the unknown id or the offending key
    */
   public static Map<String, Object> checkParams(String id, Map<String, Object> params) {
-    return MethodParams.merge(id, defaults(id), params == null ? Map.of() : params).asMap();
+    return merged(id, params).asMap();
   }
 
   /**
@@ -62,9 +92,9 @@ public final class TtaMethods {
    *     keys) or a value of the wrong type
    */
   public static AdaptationMethod create(
-      String id, Map<String, Object> params, CifarResNet model, TtaResources resources) {
+      String id, Map<String, Object> params, AdaptableClassifier model, TtaResources resources) {
     Objects.requireNonNull(model, "model");
-    MethodParams merged = MethodParams.merge(id, defaults(id), params == null ? Map.of() : params);
+    MethodParams merged = merged(id, params);
     return switch (id) {
       case "source" -> new FixedModelMethod(id, model, false);
       case "bn-adapt" -> new FixedModelMethod(id, model, true);
@@ -73,11 +103,24 @@ public final class TtaMethods {
       case "eata" -> new Eata(model, merged, fisher(model, merged, resources));
       case "sar" -> new Sar(model, merged);
       case "deyo" -> new Deyo(model, merged, PatchPermutations.seeded(resources == null ? 0L : resources.seed()));
+      case "eta" -> eta(model, merged);
+      case "ostta" -> new OpenSetFilter(model, merged);
+      case "lame" -> new Lame(model, merged);
+      case "rotta" -> new Rotta(model, merged, Augmentation.cotta(seed(resources)));
+      case "cotta" -> new Cotta(model, merged, Augmentation.cotta(seed(resources)), seed(resources));
       default -> throw new IllegalStateException("registered method without a constructor: " + id);
     };
   }
 
-  private static float[] fisher(CifarResNet model, MethodParams params, TtaResources resources) {
+  private static long seed(TtaResources resources) {
+    return resources == null ? 0L : resources.seed();
+  }
+
+  private static AdaptationMethod eta(AdaptableClassifier model, MethodParams params) {
+    return new RenamedMethod("eta", new Eata(model, params, null));
+  }
+
+  private static float[] fisher(AdaptableClassifier model, MethodParams params, TtaResources resources) {
     if (params.number("fisher-alpha") == 0) {
       return null;
     }
@@ -104,6 +147,18 @@ public final class TtaMethods {
         "ema-momentum", 0.9)));
     all.put("deyo", withSgd(2.5e-4, Map.of("e-margin", 0.5, "reweight-margin", 0.4, "plpd-threshold", 0.2,
         "patch-grid", 4, "reweight-entropy", 1.0, "reweight-plpd", 1.0)));
+    all.put("eta", withSgd(0.005, Map.of("e-margin", 0.4, "d-margin", 0.4, "fisher-alpha", 0.0)));
+    all.put("lame", Map.of("affinity", "knn", "knn", 5, "max-steps", 100));
+    Map<String, Object> ostta = new LinkedHashMap<>(adam());
+    ostta.put("diversity-weight", 1.0);
+    all.put("ostta", Map.copyOf(ostta));
+    Map<String, Object> rotta = new LinkedHashMap<>(adam());
+    rotta.putAll(Map.of("memory-size", 64, "update-frequency", 64, "nu", 0.001, "alpha", 0.05, "lambda-t", 1.0,
+        "lambda-u", 1.0));
+    all.put("rotta", Map.copyOf(rotta));
+    Map<String, Object> cotta = new LinkedHashMap<>(adam());
+    cotta.putAll(Map.of("mt", 0.999, "rst", 0.01, "ap", 0.92, "augmentations", 32));
+    all.put("cotta", Map.copyOf(cotta));
     return all;
   }
 

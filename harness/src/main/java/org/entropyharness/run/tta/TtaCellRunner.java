@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,6 +34,7 @@ public final class TtaCellRunner implements CellRunner {
   private final SuiteSpec suite;
   private final TtaData data;
   private final boolean perShift;
+  private final StreamSpec stream;
   private final int batch;
   private ModelSpec loadedSpec;
   private CifarResNet loaded;
@@ -40,7 +42,8 @@ public final class TtaCellRunner implements CellRunner {
   public TtaCellRunner(SuiteSpec suite) throws IOException {
     this.suite = suite;
     this.data = new TtaData(suite.dataset());
-    this.perShift = suite.protocol().string("reset", "per-shift").equals("per-shift");
+    this.stream = StreamSpec.from(suite.protocol());
+    this.perShift = stream.resetPerShift();
     this.batch = (int) suite.protocol().integer("batch", 200);
     modelFor(suite.models().get(0)); // the first model and the images load now: bad files fail before any cell runs
     data.slices();
@@ -48,7 +51,15 @@ public final class TtaCellRunner implements CellRunner {
 
   /** Checks the dataset and model sections without loading anything. */
   public static void check(SuiteSpec suite) {
-    new TtaData(suite.dataset());
+    TtaData data = new TtaData(suite.dataset());
+    StreamSpec stream = StreamSpec.from(suite.protocol());
+    if (stream.kind().equals("gradual") && !data.hasAllSeverities()) {
+      throw suite.protocol().error("stream", "stream gradual passes severities 1-5-1; set dataset.severities: "
+          + "[1, 2, 3, 4, 5]");
+    }
+    if (suite.metrics().contains(ForgettingProbe.METRIC)) {
+      data.cleanTestPath();
+    }
     suite.models().forEach(m -> m.section().existingPath("checkpoint"));
   }
 
@@ -81,47 +92,74 @@ public final class TtaCellRunner implements CellRunner {
     return new Fingerprint(data.contentHash(),
         Fingerprint.sha256(model.string("name", "") + "|" + ShippedData.sha256(model.existingPath("checkpoint"))),
         Fingerprint.sha256(cell.method().id() + "|" + new TreeMap<>(params)), Long.toString(cell.seed()),
-        Fingerprint.sha256(suite.protocol().canonicalJson() + "|batch=" + batch + "|per-shift=" + perShift));
+        Fingerprint.sha256(suite.protocol().canonicalJson() + "|batch=" + batch + "|per-shift=" + perShift
+            + forgettingFingerprint()));
+  }
+
+  /** The clean set behind clean-error-after; empty when the suite does not measure it (older fingerprints hold). */
+  private String forgettingFingerprint() throws IOException {
+    if (!suite.metrics().contains(ForgettingProbe.METRIC)) {
+      return "";
+    }
+    return "|clean-test=" + ShippedData.sha256(data.cleanTestPath()) + "|clean-test-limit=" + data.cleanTestLimit();
   }
 
   @Override
   public CellOutcome run(CellSpec cell, CellContext ctx) throws IOException {
     List<TtaSlice> slices = data.slices();
-    long total = slices.stream().mapToLong(s -> s.images().count()).sum();
+    StreamPlan plan = StreamPlan.of(stream, slices, cell.seed());
+    long total = plan.segments().stream().mapToLong(StreamPlan.Segment::size).sum();
     CifarResNet model = modelFor(cell.model());
     TtaResources resources = new TtaResources(
-        cell.method().id().equals("eata") ? data.cleanImages() : null, cell.seed(), device(cell.model()));
+        TtaMethods.needsCleanImages(cell.method().id()) ? data.cleanImages() : null, cell.seed(),
+        device(cell.model()));
     List<SampleRow> samples = new ArrayList<>();
-    List<TtaMetrics> perSlice = new ArrayList<>();
+    TtaMetrics all = new TtaMetrics("all");
+    Map<String, TtaMetrics> perSlice = new LinkedHashMap<>();
+    slices.forEach(s -> perSlice.put(s.name(), new TtaMetrics(s.name())));
     long done = 0;
+    MetricValue forgetting = null;
     try (AdaptationMethod method = TtaMethods.create(cell.method().id(), cell.method().params().asMap(), model, resources)) {
-      for (TtaSlice slice : slices) {
-        if (perShift) {
+      for (StreamPlan.Segment segment : plan.segments()) {
+        if (segment.resetBefore()) {
           method.reset();
         }
-        perSlice.add(adapt(cell, method, slice, samples));
-        done += slice.images().count();
+        for (int from = 0; from < segment.size(); from += batch) {
+          StreamBatch part = StreamBatch.cut(slices, segment, from, Math.min(segment.size(), from + batch));
+          adapt(cell, method, part, all, perSlice, samples);
+        }
+        done += segment.size();
         ctx.progress().advance(done, total);
       }
+      if (suite.metrics().contains(ForgettingProbe.METRIC)) {
+        forgetting = new ForgettingProbe(data, batch).measure(method, cell.seed());
+      }
     }
-    return new CellOutcome(metrics(cell, perSlice), samples);
+    List<MetricValue> values = metrics(cell, all, perSlice.values());
+    if (forgetting != null) {
+      values.add(0, forgetting);
+    }
+    return new CellOutcome(values, samples);
   }
 
-  private TtaMetrics adapt(CellSpec cell, AdaptationMethod method, TtaSlice slice, List<SampleRow> samples) {
-    TtaMetrics metrics = new TtaMetrics(slice.name());
-    ImageBatch images = slice.images();
-    for (int from = 0; from < images.count(); from += batch) {
-      ImageBatch part = images.slice(from, Math.min(images.count(), from + batch));
-      long start = System.nanoTime();
-      StepResult step = method.step(part);
-      metrics.addStep(step.backwardSamples(), step.resets(), step.nonFinite(), System.nanoTime() - start);
-      record(cell, slice.name(), part, step, metrics, samples);
+  private void adapt(CellSpec cell, AdaptationMethod method, StreamBatch part, TtaMetrics all,
+      Map<String, TtaMetrics> perSlice, List<SampleRow> samples) {
+    long start = System.nanoTime();
+    StepResult step = method.step(part.images());
+    long nanos = System.nanoTime() - start;
+    all.addStep(step.backwardSamples(), step.resets(), step.nonFinite(), nanos);
+    String single = part.singleSlice();
+    if (single != null) {
+      perSlice.get(single).addStep(step.backwardSamples(), step.resets(), step.nonFinite(), nanos);
+    } else {
+      part.sliceNames().stream().distinct().forEach(name -> perSlice.get(name).markMixedSteps());
     }
-    return metrics;
+    record(cell, part, step, all, perSlice, samples);
   }
 
-  private static void record(CellSpec cell, String slice, ImageBatch part, StepResult step, TtaMetrics metrics,
-      List<SampleRow> samples) {
+  private static void record(CellSpec cell, StreamBatch batch, StepResult step, TtaMetrics all,
+      Map<String, TtaMetrics> perSlice, List<SampleRow> samples) {
+    ImageBatch part = batch.images();
     int classes = step.classes();
     float[] p = step.probabilities();
     for (int i = 0; i < part.count(); i++) {
@@ -134,23 +172,21 @@ public final class TtaCellRunner implements CellRunner {
       }
       double confidence = p[i * classes + best];
       String id = part.ids().get(i);
-      metrics.addItem(id, best == part.labels()[i], confidence, entropy);
+      String slice = batch.sliceNames().get(i);
+      all.addItem(id, best == part.labels()[i], confidence, entropy);
+      perSlice.get(slice).addItem(id, best == part.labels()[i], confidence, entropy);
       samples.add(SampleRow.classified(cell.id(), cell.method().label(), cell.seed(), slice, id, best,
           part.labels()[i], confidence, entropy));
     }
   }
 
-  private List<MetricValue> metrics(CellSpec cell, List<TtaMetrics> perSlice) {
+  private List<MetricValue> metrics(CellSpec cell, TtaMetrics all, java.util.Collection<TtaMetrics> perSlice) {
     double peak = peakMemoryMb();
-    TtaMetrics all = new TtaMetrics("all");
-    List<MetricValue> values = new ArrayList<>();
-    for (TtaMetrics m : perSlice) {
-      all.addAll(m);
-    }
-    values.addAll(all.values(suite.metrics(), cell.seed(), peak));
+    List<String> requested = suite.metrics().stream().filter(m -> !m.equals(ForgettingProbe.METRIC)).toList();
+    List<MetricValue> values = new ArrayList<>(all.values(requested, cell.seed(), peak));
     if (perSlice.size() > 1) {
       for (TtaMetrics m : perSlice) {
-        values.addAll(m.values(suite.metrics(), cell.seed(), peak));
+        values.addAll(m.values(requested, cell.seed(), peak));
       }
     }
     return values;

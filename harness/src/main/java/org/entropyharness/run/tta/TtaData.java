@@ -30,6 +30,7 @@ final class TtaData {
   private final List<Long> severities;
   private final int limit;
   private final long seed;
+  private final int cleanTestLimit;
   private List<TtaSlice> slices;
 
   TtaData(Params section) {
@@ -45,6 +46,39 @@ final class TtaData {
     this.severities = section.integers("severities", List.of(5L));
     this.limit = (int) section.integer("limit", 10_000);
     this.seed = section.integer("seed", 1);
+    this.cleanTestLimit = (int) section.integer("clean-test-limit", 10_000);
+  }
+
+  /** True when every severity 1-5 is listed (the gradual stream passes them all). */
+  boolean hasAllSeverities() {
+    return new java.util.HashSet<>(severities).containsAll(List.of(1L, 2L, 3L, 4L, 5L));
+  }
+
+  /**
+   * The clean CIFAR-10 test images the forgetting probe classifies: {@code clean-test}, or the generator's
+   * {@code base} (the clean test set the corruptions are made from).
+   */
+  Path cleanTestPath() {
+    if (section.has("clean-test")) {
+      return section.existingPath("clean-test");
+    }
+    if (!generated) {
+      throw section.error("source", "metric clean-error-after needs clean test images; set dataset.clean-test to "
+          + "a CIFAR-10 test binary");
+    }
+    return base;
+  }
+
+  /** The first {@code clean-test-limit} clean test images, ids prefixed {@code clean/}. */
+  ImageBatch cleanTest() throws IOException {
+    ImageBatch images = CifarBinaryReader.read(ShippedData.verifyIfListed(cleanTestPath()), cleanTestLimit);
+    List<String> ids = images.ids().stream().map(id -> "clean/" + id).toList();
+    return new ImageBatch(images.height(), images.width(), images.pixels(), images.labels(), ids);
+  }
+
+  /** How many clean test images the probe reads (the file may hold fewer). */
+  int cleanTestLimit() {
+    return cleanTestLimit;
   }
 
   private static List<Corruption> corruptions(Params section) {

@@ -13,6 +13,8 @@ import org.entropyharness.run.MetricValue;
  */
 final class TtaMetrics {
   private static final int REPLICATES = 1000;
+  private static final java.util.Set<String> STEP_METRICS =
+      java.util.Set.of("backward-samples", "images-per-second", "resets", "non-finite");
 
   private final String slice;
   private final List<String> ids = new ArrayList<>();
@@ -23,6 +25,7 @@ final class TtaMetrics {
   private long resets;
   private long nonFinite;
   private long nanos;
+  private boolean mixedSteps;
 
   TtaMetrics(String slice) {
     this.slice = slice;
@@ -40,6 +43,14 @@ final class TtaMetrics {
     resets += resetCount;
     nonFinite += nonFiniteCount;
     nanos += stepNanos;
+  }
+
+  /**
+   * Notes that some of this slice's images were adapted on in batches that mixed slices: the step counters
+   * (backward samples, resets, non-finite steps, time) cannot be split between slices, so they are reported missing.
+   */
+  void markMixedSteps() {
+    mixedSteps = true;
   }
 
   /** Folds another slice's outcomes into this one (for the {@code all} slice). */
@@ -61,6 +72,11 @@ final class TtaMetrics {
     }
     List<MetricValue> out = new ArrayList<>();
     for (String metric : requested) {
+      if (mixedSteps && STEP_METRICS.contains(metric)) {
+        out.add(new MetricValue(metric, slice, Double.NaN, Double.NaN, Double.NaN, n, unit(metric),
+            metric.equals("images-per-second"), "not attributable: batches mixed slices", 0, List.of(), new double[0]));
+        continue;
+      }
       out.add(switch (metric) {
         case "error" -> {
           Interval ci = Bootstrap.itemLevelError(right, REPLICATES, 0.95, seed);
@@ -78,6 +94,14 @@ final class TtaMetrics {
       });
     }
     return out;
+  }
+
+  private static String unit(String metric) {
+    return switch (metric) {
+      case "backward-samples" -> "images";
+      case "images-per-second" -> "images/s";
+      default -> "count";
+    };
   }
 
   private static double[] array(List<Double> values) {

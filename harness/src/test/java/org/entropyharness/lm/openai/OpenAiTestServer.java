@@ -92,6 +92,7 @@ final class OpenAiTestServer implements AutoCloseable {
     }
     requests.incrementAndGet();
     maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    boolean counted = true;
     try {
       authorizations.add(ex.getRequestHeaders().getFirst("Authorization"));
       JsonNode body = JSON.readTree(ex.getRequestBody().readAllBytes());
@@ -103,9 +104,16 @@ final class OpenAiTestServer implements AutoCloseable {
       }
       pause(delayMillis);
       boolean chat = ex.getRequestURI().getPath().endsWith("/chat/completions");
-      send(ex, 200, JSON.writeValueAsBytes(respond(body, chat)));
-    } finally {
+      byte[] answer = JSON.writeValueAsBytes(respond(body, chat));
+      // Done before the answer leaves: once the client reads it, it may send its next request, which must not find
+      // this one still counted.
       inFlight.decrementAndGet();
+      counted = false;
+      send(ex, 200, answer);
+    } finally {
+      if (counted) {
+        inFlight.decrementAndGet();
+      }
     }
   }
 

@@ -1,0 +1,69 @@
+package org.entropyharness.method.tta;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.entropyharness.data.ImageBatch;
+import org.entropyharness.model.CifarResNet;
+import org.entropyharness.model.ModelFixtures;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class RottaTest {
+  private static CifarResNet model;
+
+  @BeforeAll
+  static void load() {
+    model = ModelFixtures.loadResnet20();
+  }
+
+  @AfterAll
+  static void close() {
+    model.close();
+  }
+
+  /**
+   * Reference: benchmarks/python/tta_more_reference.py after the benchmark's rotta.py (RobustBN2d, CSTU,
+   * timeliness weights, teacher EMA) with a mirror image as strong augmentation, memory 16 and an update every 16
+   * images, SGD at lr 0.1: two batches of 32 make four updates and the memory evicts. Compared: the teacher's prediction of the
+   * second batch, the student's and teacher's affine vectors, both sets of robust statistics and the memory.
+   * Measured differences to PyTorch: 6e-6 (probabilities), 2e-5 (student, which the four updates move by up to
+   * 0.26), 1e-6 (teacher, moved by up to 7.7e-4), 2e-6 (statistics).
+   */
+  @Test
+  void should_match_pytorch_over_four_updates() {
+    ImageBatch noisy = ReferenceSteps.noisyTestImages(64);
+    Map<String, Object> small = Map.of("memory-size", 16, "update-frequency", 16, "optimizer", "sgd", "lr", 0.1);
+    try (Rotta method = new Rotta(model, MoreReference.params("rotta", small), MoreReference.flip())) {
+      StepResult first = method.step(noisy.slice(0, 32));
+      StepResult second = method.step(noisy.slice(32, 64));
+
+      assertThat(first.backwardSamples() + second.backwardSamples()).isPositive();
+      ReferenceSteps.assertClose("probabilities", second.probabilities(), MoreReference.rows("rotta-probabilities"),
+          2e-5);
+      ReferenceSteps.assertClose("student", method.studentAffine(), MoreReference.rows("rotta-student"), 1e-4);
+      ReferenceSteps.assertClose("teacher", method.teacherAffine(), MoreReference.rows("rotta-teacher"), 2e-6);
+      ReferenceSteps.assertClose("teacher statistics", method.teacherStatistics(),
+          MoreReference.rows("rotta-teacher-statistics"), 1e-5);
+      ReferenceSteps.assertClose("student statistics", method.studentStatistics(),
+          MoreReference.rows("rotta-student-statistics"), 1e-5);
+      assertThat(method.memoryCounts()).isEqualTo(MoreReference.ints("rotta-memory"));
+    }
+  }
+
+  @Test
+  void should_balance_the_memory_by_class_and_evict_the_oldest_most_uncertain() {
+    // Capacity 4 over 2 classes: 2 per class. Class 0 fills; a third, certain class-0 image evicts the highest
+    // scoring one (older and more uncertain), a very uncertain one is refused.
+    BalancedMemory memory = new BalancedMemory(4, 2, 1.0, 1.0);
+    memory.add(new float[] {1}, 0, 0.6);
+    memory.add(new float[] {2}, 0, 0.1);
+    memory.add(new float[] {3}, 0, 0.0);
+    assertThat(memory.items()).extracting(i -> i.image[0]).containsExactly(2f, 3f);
+    memory.add(new float[] {4}, 0, 0.69);
+    assertThat(memory.items()).extracting(i -> i.image[0]).containsExactly(2f, 3f);
+    memory.add(new float[] {5}, 1, 0.3);
+    assertThat(memory.perClassCounts()).containsExactly(2, 1);
+  }
+}
