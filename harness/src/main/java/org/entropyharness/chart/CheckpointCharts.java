@@ -12,6 +12,7 @@ import org.entropyharness.store.MetricRow;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -21,6 +22,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 final class CheckpointCharts {
   private static final Pattern PASS_AT = Pattern.compile("pass@(\\d+)");
+  /** Pixels a legend entry takes when entries are listed one per line. */
+  private static final int LEGEND_LINE = 18;
 
   private CheckpointCharts() {}
 
@@ -37,9 +40,7 @@ final class CheckpointCharts {
       return Optional.empty();
     }
     double scale = "rate".equals(lines.values().iterator().next().firstEntry().getValue().unit()) ? 100 : 1;
-    XYChart chart = new XYChartBuilder().width(ChartPng.WIDTH).height(ChartPng.HEIGHT).title(metric + " over training")
-        .xAxisTitle("step").yAxisTitle(metric + (scale == 100 ? " (%)" : "")).build();
-    ChartPng.style(chart.getStyler());
+    XYChart chart = chart(metric + " over training", "step", metric + (scale == 100 ? " (%)" : ""), lines.size());
     chart.getStyler().setErrorBarsColor(java.awt.Color.GRAY);
     lines.forEach((name, points) -> {
       List<Long> x = new ArrayList<>(points.keySet());
@@ -83,14 +84,16 @@ final class CheckpointCharts {
     if (points.isEmpty()) {
       return Optional.empty();
     }
-    XYChart chart = new XYChartBuilder().width(ChartPng.WIDTH).height(ChartPng.HEIGHT)
-        .title(accuracyMetric + " against policy entropy").xAxisTitle("policy entropy H (nats)")
-        .yAxisTitle(accuracyMetric + " R (%)").build();
-    ChartPng.style(chart.getStyler());
+    long fits = points.keySet().stream().filter(laws::containsKey).count();
+    XYChart chart = chart(accuracyMetric + " against policy entropy", "policy entropy H (nats)",
+        accuracyMetric + " R (%)", points.size() + (int) fits);
+    List<String> keys = new ArrayList<>(points.keySet());
     points.forEach((key, byStep) -> {
       double[] h = byStep.values().stream().mapToDouble(p -> p[0]).toArray();
       double[] r = byStep.values().stream().mapToDouble(p -> p[1] * 100).toArray();
-      chart.addSeries(key, h, r).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+      // A series and its fitted law share one colour, so the eye pairs them.
+      java.awt.Color colour = ChartPng.PALETTE[keys.indexOf(key) % ChartPng.PALETTE.length];
+      chart.addSeries(key, h, r).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter).setMarkerColor(colour);
       double[] ab = laws.get(key);
       if (ab != null && Double.isFinite(ab[0]) && Double.isFinite(ab[1])) {
         double lo = java.util.Arrays.stream(h).min().orElseThrow();
@@ -101,7 +104,8 @@ final class CheckpointCharts {
           x[i] = lo + (hi - lo) * i / (x.length - 1);
           y[i] = (-ab[0] * Math.exp(x[i]) + ab[1]) * 100;
         }
-        chart.addSeries(key + " fit", x, y).setMarker(SeriesMarkers.NONE).setLineStyle(ChartPng.dashed());
+        chart.addSeries(key + " fit", x, y).setMarker(SeriesMarkers.NONE).setLineStyle(ChartPng.dashed())
+            .setLineColor(colour);
       }
     });
     return ChartPng.encode(chart);
@@ -132,13 +136,27 @@ final class CheckpointCharts {
     if (curves.isEmpty()) {
       return Optional.empty();
     }
-    XYChart chart = new XYChartBuilder().width(ChartPng.WIDTH).height(ChartPng.HEIGHT)
-        .title("pass@k: last checkpoints and base").xAxisTitle("k").yAxisTitle("pass@k (%)").build();
-    ChartPng.style(chart.getStyler());
+    XYChart chart = chart("pass@k: last checkpoints and base", "k", "pass@k (%)", curves.size());
     chart.getStyler().setXAxisLogarithmic(true);
     chart.getStyler().setXAxisDecimalPattern("0");
     curves.forEach((name, c) -> chart.addSeries(name, new ArrayList<>(c.keySet()), new ArrayList<>(c.values()))
         .setMarker(SeriesMarkers.CIRCLE));
     return ChartPng.encode(chart);
+  }
+
+  /**
+   * A chart in the house style whose legend fits: up to three entries side by side below the plot, more one per line
+   * (a row of checkpoint-series names is wider than the chart), the picture taller by a line per entry.
+   */
+  private static XYChart chart(String title, String xTitle, String yTitle, int legendEntries) {
+    boolean vertical = legendEntries > 3;
+    XYChart chart = new XYChartBuilder().width(ChartPng.WIDTH)
+        .height(ChartPng.HEIGHT + (vertical ? LEGEND_LINE * legendEntries : 0))
+        .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+    ChartPng.style(chart.getStyler());
+    if (vertical) {
+      chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+    }
+    return chart;
   }
 }

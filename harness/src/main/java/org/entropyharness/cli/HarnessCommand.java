@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       GradeCommand.class,
       CorruptCommand.class,
       TrainEmbeddedCommand.class,
+      TrainRlCommand.class,
       NightlyCommand.class,
       LeaderboardCommand.class,
       CommandLine.HelpCommand.class

@@ -110,6 +110,9 @@ final class InspectCommand implements Callable<Integer> {
     try {
       return "Arrow metrics table, " + ArrowTables.read(file, MetricRow.TABLE).size() + " rows";
     } catch (StoreException e) {
+      if (e.getMessage() != null && e.getMessage().contains("holds table '" + RlTrainingLog.TABLE.name() + "'")) {
+        return "Arrow RL training log, " + ArrowTables.read(file, RlTrainingLog.TABLE).size() + " steps";
+      }
       if (e.getMessage() == null || !e.getMessage().contains("holds table 'samples'")) {
         throw e;
       }

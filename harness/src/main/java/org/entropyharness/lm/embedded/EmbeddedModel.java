@@ -61,13 +61,44 @@ public final class EmbeddedModel implements LanguageModel {
         new JavaTransformer(WeightsFile.read(weights)), WeightsManifest.sha256(weights), batchSize);
   }
 
+  /**
+   * A model over weights held in memory, such as a training run's current policy; {@code fingerprint} names them
+   * (no file to hash).
+   */
+  public static EmbeddedModel of(WeightsFile weights, String fingerprint, int batchSize) {
+    return new EmbeddedModel(new JavaTransformer(weights), fingerprint, batchSize);
+  }
+
   @Override
   public ModelInfo info() {
     return info;
   }
 
+  /**
+   * A trace with the token ids it chose (special tokens such as {@code <eos>} included), for training on the
+   * model's own samples.
+   *
+   * @param trace the trace as {@link #generate} returns it
+   * @param tokenIds the chosen token ids, one per entry of the trace's per-token arrays
+   */
+  public record SampledTrace(Trace trace, int[] tokenIds) {
+    public SampledTrace {
+      tokenIds = tokenIds.clone();
+    }
+
+    @Override
+    public int[] tokenIds() {
+      return tokenIds.clone();
+    }
+  }
+
   @Override
   public List<Trace> generate(GenerationRequest request) {
+    return sample(request).stream().map(SampledTrace::trace).toList();
+  }
+
+  /** As {@link #generate}, with each trace's chosen token ids. */
+  public List<SampledTrace> sample(GenerationRequest request) {
     int[] prompt = tokenizer.encodePrompt(request.prompt());
     TinyGptConfig config = transformer.config();
     if (prompt.length >= config.maxLength()) {
@@ -79,7 +110,7 @@ public final class EmbeddedModel implements LanguageModel {
     for (int token : prompt) {
       transformer.step(new int[] {token}, new KvCache[] {promptCache}, 1, promptLogits);
     }
-    List<Trace> traces = new ArrayList<>(request.n());
+    List<SampledTrace> traces = new ArrayList<>(request.n());
     for (int start = 0; start < request.n(); start += batchSize) {
       int rows = Math.min(batchSize, request.n() - start);
       traces.addAll(decode(request, promptCache, promptLogits, start, rows, prompt.length));
@@ -87,7 +118,7 @@ public final class EmbeddedModel implements LanguageModel {
     return traces;
   }
 
-  private List<Trace> decode(
+  private List<SampledTrace> decode(
       GenerationRequest request, KvCache promptCache, float[] promptLogits, int first, int rows, int promptTokens) {
     int vocabulary = transformer.config().vocabularySize();
     Decoding decoding = request.decoding();
@@ -113,7 +144,7 @@ public final class EmbeddedModel implements LanguageModel {
         advance(active, logits);
       }
     }
-    return all.stream().map(t -> t.build(promptTokens)).toList();
+    return all.stream().map(t -> new SampledTrace(t.build(promptTokens), t.tokenIds())).toList();
   }
 
   private void advance(List<TraceBuilder> active, float[] logits) {

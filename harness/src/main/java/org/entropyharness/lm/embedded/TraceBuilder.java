@@ -16,6 +16,7 @@ final class TraceBuilder {
   private float[] entropies = new float[32];
   private float[] confidences = new float[32];
   private float[] logprobs = new float[32];
+  private int[] ids = new int[32];
   private int tokens;
   private int boxDepth = -1;
   private int lastToken;
@@ -32,10 +33,12 @@ final class TraceBuilder {
       entropies = Arrays.copyOf(entropies, 2 * tokens);
       confidences = Arrays.copyOf(confidences, 2 * tokens);
       logprobs = Arrays.copyOf(logprobs, 2 * tokens);
+      ids = Arrays.copyOf(ids, 2 * tokens);
     }
     entropies[tokens] = choice.entropy();
     confidences[tokens] = choice.confidence();
     logprobs[tokens] = choice.logprob();
+    ids[tokens] = choice.token();
     tokens++;
     lastToken = choice.token();
     if (choice.token() == CharTokenizer.EOS) {
@@ -72,6 +75,11 @@ final class TraceBuilder {
 
   int lastToken() {
     return lastToken;
+  }
+
+  /** The chosen token ids, in order. */
+  int[] tokenIds() {
+    return Arrays.copyOf(ids, tokens);
   }
 
   Trace build(int promptTokens) {

@@ -14,16 +14,42 @@ import java.util.Map;
 import org.entropyharness.format.DataFormatException;
 
 /**
- * The embedded model's weights file, little-endian throughout: magic {@code EHLM}, int32 format version 1, int32
+ * The embedded model's weights file, little-endian throughout: magic {@code EHLM}, int32 format version, int32
  * header byte length, the UTF-8 header ({@code key=value} lines, see {@link TinyGptConfig}), int32 tensor count, then
- * per tensor: int32 name length, UTF-8 name, int32 rank, int32 dimensions, float32 values in row-major order.
+ * per tensor: int32 name length, UTF-8 name, int32 rank, int32 dimensions, the values in row-major order. Version 1
+ * stores the values as float32, version 2 as IEEE binary16 (half the size; for checkpoints, read back as the floats
+ * the halves denote exactly).
  *
  * @param config the model shape from the header
  * @param tensors named tensors as flat row-major arrays, in file order
  */
 public record WeightsFile(TinyGptConfig config, Map<String, float[]> tensors) {
   private static final int MAGIC = 0x4D4C4845; // "EHLM" read little-endian
-  private static final int VERSION = 1;
+
+  /** How a file stores its values; the ordinal order is not used, the version is. */
+  public enum Precision {
+    /** Version 1: float32, 4 bytes a value. */
+    FLOAT32(1, 4),
+    /** Version 2: IEEE binary16, 2 bytes a value, rounded to nearest (ties to even). */
+    FLOAT16(2, 2);
+
+    private final int version;
+    private final int bytes;
+
+    Precision(int version, int bytes) {
+      this.version = version;
+      this.bytes = bytes;
+    }
+
+    static Precision ofVersion(int version) {
+      for (Precision p : values()) {
+        if (p.version == version) {
+          return p;
+        }
+      }
+      return null;
+    }
+  }
 
   public WeightsFile {
     tensors = new LinkedHashMap<>(tensors);
@@ -38,11 +64,16 @@ public record WeightsFile(TinyGptConfig config, Map<String, float[]> tensors) {
     return t;
   }
 
-  /** Writes the file in one go (callers write to a temporary name and move it). */
+  /** Writes the file as float32 (version 1) in one go (callers write to a temporary name and move it). */
   public void write(Path path) throws IOException {
+    write(path, Precision.FLOAT32);
+  }
+
+  /** Writes the file in one go with the values stored at {@code precision}. */
+  public void write(Path path, Precision precision) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] header = config.toHeader().getBytes(StandardCharsets.UTF_8);
-    out.write(ints(MAGIC, VERSION, header.length));
+    out.write(ints(MAGIC, precision.version, header.length));
     out.write(header);
     out.write(ints(tensors.size()));
     Map<String, int[]> shapes = config.parameterShapes();
@@ -53,9 +84,7 @@ public record WeightsFile(TinyGptConfig config, Map<String, float[]> tensors) {
       out.write(name);
       out.write(ints(shape.length));
       out.write(ints(shape));
-      ByteBuffer data = ByteBuffer.allocate(4 * e.getValue().length).order(ByteOrder.LITTLE_ENDIAN);
-      data.asFloatBuffer().put(e.getValue());
-      out.write(data.array());
+      out.write(values(e.getValue(), precision));
     }
     Files.write(path, out.toByteArray());
   }
@@ -64,9 +93,10 @@ public record WeightsFile(TinyGptConfig config, Map<String, float[]> tensors) {
   public static WeightsFile read(Path path) throws IOException {
     ByteBuffer in = ByteBuffer.wrap(InputFiles.readBytes(path, FileKind.MODEL_WEIGHTS)).order(ByteOrder.LITTLE_ENDIAN);
     try {
-      if (in.getInt() != MAGIC || in.getInt() != VERSION) {
-        throw new DataFormatException(path + ":1:1: not an EHLM version 1 weights file; regenerate it with"
-            + " harness train-embedded");
+      Precision precision = in.getInt() == MAGIC ? Precision.ofVersion(in.getInt()) : null;
+      if (precision == null) {
+        throw new DataFormatException(path + ":1:1: not an EHLM version 1 or 2 weights file; regenerate it with"
+            + " harness train-embedded or harness train-rl");
       }
       TinyGptConfig config = TinyGptConfig.fromHeader(parseHeader(string(in, in.getInt())));
       Map<String, int[]> expected = config.parameterShapes();
@@ -79,10 +109,7 @@ public record WeightsFile(TinyGptConfig config, Map<String, float[]> tensors) {
           shape[d] = in.getInt();
         }
         checkShape(path, name, shape, expected.get(name));
-        float[] values = new float[declared(product(shape), in.remaining() / Float.BYTES)];
-        in.asFloatBuffer().get(values);
-        in.position(in.position() + 4 * values.length);
-        tensors.put(name, values);
+        tensors.put(name, readValues(in, declared(product(shape), in.remaining() / precision.bytes), precision));
       }
       if (!tensors.keySet().equals(expected.keySet())) {
         throw new DataFormatException(path + ":1:1: tensors " + tensors.keySet() + " do not match the model's "
@@ -95,6 +122,31 @@ public record WeightsFile(TinyGptConfig config, Map<String, float[]> tensors) {
       throw new DataFormatException(path + ":1:1: weights header is corrupt (" + e.getMessage() + "); copy the file"
           + " again or retrain");
     }
+  }
+
+  private static byte[] values(float[] values, Precision precision) {
+    ByteBuffer data = ByteBuffer.allocate(precision.bytes * values.length).order(ByteOrder.LITTLE_ENDIAN);
+    if (precision == Precision.FLOAT32) {
+      data.asFloatBuffer().put(values);
+    } else {
+      for (float v : values) {
+        data.putShort(HalfFloat.fromFloat(v));
+      }
+    }
+    return data.array();
+  }
+
+  private static float[] readValues(ByteBuffer in, int count, Precision precision) {
+    float[] values = new float[count];
+    if (precision == Precision.FLOAT32) {
+      in.asFloatBuffer().get(values);
+      in.position(in.position() + 4 * count);
+    } else {
+      for (int i = 0; i < count; i++) {
+        values[i] = HalfFloat.toFloat(in.getShort());
+      }
+    }
+    return values;
   }
 
   private static void checkShape(Path path, String name, int[] shape, int[] expected) throws DataFormatException {

@@ -50,12 +50,11 @@ public final class EmbeddedTrainer {
     try (NDManager root = NDManager.newBaseManager();
         PrintWriter log = plan.log() == null ? null : new PrintWriter(Files.newBufferedWriter(plan.log()))) {
       Map<String, NDArray> params = initialise(root);
-      Map<String, NDArray[]> moments = new LinkedHashMap<>();
-      params.forEach((name, p) -> moments.put(name, new NDArray[] {p.zerosLike(), p.zerosLike()}));
+      Adam adam = new Adam(params, BETA1, BETA2, EPS, CLIP);
       DjlTransformer model = new DjlTransformer(plan.config(), params);
       logLine(log, "step\tloss\tsmoothed\tlr\tlevels\tseconds");
       for (int step = 0; step < plan.steps(); step++) {
-        double loss = step(root, model, moments, TrainingBatch.draw(plan, problems, tokenizer, step), step);
+        double loss = step(root, model, adam, TrainingBatch.draw(plan, problems, tokenizer, step), step);
         smoothed = Double.isNaN(smoothed) ? loss : 0.98 * smoothed + 0.02 * loss;
         if (step % 25 == 0 || step == plan.steps() - 1) {
           logLine(log, String.format(Locale.ROOT, "%d\t%.4f\t%.4f\t%.2e\t%s\t%.1f", step, loss, smoothed,
@@ -69,14 +68,9 @@ public final class EmbeddedTrainer {
     return smoothed;
   }
 
-  private double step(
-      NDManager root, DjlTransformer model, Map<String, NDArray[]> moments, TrainingBatch batch, int step) {
+  private double step(NDManager root, DjlTransformer model, Adam adam, TrainingBatch batch, int step) {
     try (NDManager sub = root.newSubManager()) {
-      model.parameters().values().forEach(p -> p.tempAttach(sub));
-      moments.values().forEach(m -> {
-        m[0].tempAttach(sub);
-        m[1].tempAttach(sub);
-      });
+      adam.attach(sub);
       NDArray inputs = sub.create(batch.inputs(), new Shape(batch.rows(), batch.length()));
       NDArray targets = sub.create(batch.targets(), new Shape(batch.rows(), batch.length()));
       NDArray mask = sub.create(batch.mask(), new Shape(batch.rows(), batch.length()));
@@ -88,32 +82,8 @@ public final class EmbeddedTrainer {
         collector.backward(lossArray);
         loss = lossArray.getFloat();
       }
-      adam(model.parameters(), moments, step);
-      // Gradients accumulate across backward calls; zero exactly the parameters' own before the next step.
-      model.parameters().values().forEach(p -> p.getGradient().muli(0f));
+      adam.step(plan.learningRateAt(step));
       return loss;
-    }
-  }
-
-  private void adam(Map<String, NDArray> params, Map<String, NDArray[]> moments, int step) {
-    double norm = 0;
-    for (NDArray p : params.values()) {
-      norm += p.getGradient().square().sum().getFloat();
-    }
-    double scale = Math.min(1.0, CLIP / (Math.sqrt(norm) + 1e-6));
-    double lr = plan.learningRateAt(step);
-    double correction1 = 1 - Math.pow(BETA1, step + 1);
-    double correction2 = 1 - Math.pow(BETA2, step + 1);
-    for (Map.Entry<String, NDArray> e : params.entrySet()) {
-      NDArray p = e.getValue();
-      NDArray g = p.getGradient().mul((float) scale);
-      NDArray[] m = moments.get(e.getKey());
-      m[0].muli((float) BETA1).addi(g.mul((float) (1 - BETA1)));
-      m[1].muli((float) BETA2).addi(g.square().muli((float) (1 - BETA2)));
-      NDArray update = m[0].div((float) correction1)
-          .div(m[1].div((float) correction2).sqrt().addi((float) EPS))
-          .muli((float) lr);
-      p.subi(update);
     }
   }
 

@@ -57,6 +57,29 @@ class WeightsFileTest {
     Files.write(file, new byte[64]);
     assertThatThrownBy(() -> WeightsFile.read(file))
         .isInstanceOf(DataFormatException.class)
-        .hasMessageContaining("not an EHLM version 1 weights file");
+        .hasMessage(file + ":1:1: not an EHLM version 1 or 2 weights file; regenerate it with harness"
+            + " train-embedded or harness train-rl");
+  }
+
+  @Test
+  void should_store_half_precision_in_half_the_bytes_and_read_back_exact_halves() throws Exception {
+    WeightsFile original = tiny();
+    Path full = dir.resolve("w32.bin");
+    Path half = dir.resolve("w16.bin");
+    original.write(full);
+    original.write(half, WeightsFile.Precision.FLOAT16);
+    int values = original.tensors().values().stream().mapToInt(v -> v.length).sum();
+    assertThat(Files.size(full) - Files.size(half)).isEqualTo(2L * values);
+    assertThat(Files.readAllBytes(half)[4]).as("version byte").isEqualTo((byte) 2);
+    WeightsFile read = WeightsFile.read(half);
+    // tiny()'s values are multiples of 0.5 below 1024, all exact in binary16 (11 significant bits)
+    assertThat(values).isLessThan(2048);
+    original.tensors().forEach((name, v) -> assertThat(read.tensor(name)).as(name).containsExactly(v));
+  }
+
+  @Test
+  void should_still_read_the_shipped_float32_model() throws Exception {
+    WeightsFile shipped = WeightsFile.read(JavaTransformerTest.DATASETS.resolve(EmbeddedModel.SHIPPED_WEIGHTS));
+    assertThat(shipped.config()).isEqualTo(new TinyGptConfig(new CharTokenizer().vocabularySize(), 128, 4, 3, 512, 128));
   }
 }
