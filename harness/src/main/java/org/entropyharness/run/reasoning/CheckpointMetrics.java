@@ -91,8 +91,9 @@ final class CheckpointMetrics {
     // per-problem means would weight short and long answers alike and can miss the value).
     Interval ci = Bootstrap.ratioOverItems(sumAndCount.stream().mapToDouble(c -> c[0]).toArray(),
         sumAndCount.stream().mapToDouble(c -> c[1]).toArray(), REPLICATES, 0.95, seed);
+    // Higher is better: entropy collapse is the failure the training-time treatments fight, so a gate catches a drop.
     return new MetricValue("policy-entropy", slice, tokens == 0 ? Double.NaN : sum / tokens, ci.low(), ci.high(), tokens,
-        "nats", false, tokens == 0 && !provenance.startsWith("missing") ? "missing: no token was measured" : provenance
+        "nats", true, tokens == 0 && !provenance.startsWith("missing") ? "missing: no token was measured" : provenance
             + ", token-mean", 0, ids, items);
   }
 
