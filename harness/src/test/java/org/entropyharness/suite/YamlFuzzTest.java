@@ -34,7 +34,11 @@ class YamlFuzzTest {
     try (Stream<Path> files = Files.list(Path.of("../suites"))) {
       shipped = files.filter(p -> p.toString().endsWith(".yaml")).sorted().map(YamlFuzzTest::text).toList();
     }
-    dir = Files.createTempDirectory("yaml-fuzz");
+    // Suites name their data relative to suites/ (../datasets/…), and a weights glob must match: the copies sit in
+    // a suites/ folder beside a link to the project's datasets/.
+    Path root = Files.createTempDirectory("yaml-fuzz");
+    Files.createSymbolicLink(root.resolve("datasets"), Path.of("../datasets").toAbsolutePath().normalize());
+    dir = Files.createDirectory(root.resolve("suites"));
   }
 
   @AfterContainer
@@ -45,6 +49,8 @@ class YamlFuzzTest {
       }
     }
     Files.delete(dir);
+    Files.delete(dir.resolveSibling("datasets"));
+    Files.delete(dir.getParent());
   }
 
   /** The seeds of the edits load as they are: a property that only ever sees refusals would test nothing. */
