@@ -17,6 +17,8 @@ import org.entropyharness.data.ShippedData;
 import org.entropyharness.data.math.JsonlFieldMap;
 import org.entropyharness.data.math.JsonlProblems;
 import org.entropyharness.data.math.Problem;
+import org.entropyharness.lm.embedded.TinyGptConfig;
+import org.entropyharness.lm.embedded.WeightsFile;
 import org.entropyharness.model.CifarResNet;
 import org.entropyharness.format.TensorData;
 import org.entropyharness.format.TorchCheckpoint;
@@ -40,7 +42,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "inspect", mixinStandardHelpOptions = true, description = "Reads data, weight and result files with the harness's readers and summarises them.")
 final class InspectCommand implements Callable<Integer> {
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = ".bin (CIFAR), .npy, .jsonl, .th/.pt (checkpoint), .arrow")
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = ".bin (CIFAR or embedded model weights), .npy, .jsonl, .th/.pt (checkpoint), .arrow")
   List<Path> files;
 
   @Option(names = "--model", description = "Check a checkpoint against a CIFAR ResNet: resnet20, resnet32 or resnet56.")
@@ -72,6 +74,9 @@ final class InspectCommand implements Callable<Integer> {
 
   private String describe(Path file, Integer depth) throws IOException {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.endsWith(".bin") && WeightsFile.looksLikeWeightsFile(file)) {
+      return embeddedWeights(file);
+    }
     if (name.endsWith(".bin")) {
       ImageBatch images = CifarBinaryReader.read(ShippedData.verifyIfListed(file), 0);
       return String.format(Locale.ROOT, "CIFAR-10 binary, %d images of %dx%d, labels %s", images.count(),
@@ -92,6 +97,15 @@ final class InspectCommand implements Callable<Integer> {
       return arrow(file);
     }
     throw new IOException(file + ":1:1: unknown file type; inspect reads .bin, .npy, .jsonl, .th/.pt and .arrow files");
+  }
+
+  private static String embeddedWeights(Path file) throws IOException {
+    WeightsFile weights = WeightsFile.read(file);
+    TinyGptConfig c = weights.config();
+    long values = weights.tensors().values().stream().mapToLong(t -> t.length).sum();
+    return String.format(Locale.ROOT, "embedded model weights, vocabulary %d, d_model %d, %d heads, %d layers, "
+        + "feed-forward %d, context %d; %d values", c.vocabularySize(), c.dModel(), c.heads(), c.layers(), c.ffDim(),
+        c.maxLength(), values);
   }
 
   private String checkpoint(Path file, Integer depth) throws IOException {

@@ -58,6 +58,13 @@ class TrainRlCommandTest {
     out.getBuffer().setLength(0);
     assertThat(harness("inspect", ck.resolve("train-log.arrow").toString())).isZero();
     assertThat(out.toString().strip()).isEqualTo(ck.resolve("train-log.arrow") + ": Arrow RL training log, 1 steps");
+
+    // The shape of docs/embedded-model.md's table; 619,166 parameters counted by hand from it (embeddings 3,840 +
+    // 16,384, three layers of 198,272, final norm 256, output 3,870).
+    out.getBuffer().setLength(0);
+    assertThat(harness("inspect", ck.resolve("step-0001.bin").toString())).isZero();
+    assertThat(out.toString().strip()).isEqualTo(ck.resolve("step-0001.bin") + ": embedded model weights, vocabulary"
+        + " 30, d_model 128, 4 heads, 3 layers, feed-forward 512, context 128; 619166 values");
   }
 
   @Test

@@ -89,6 +89,17 @@ public record WeightsFile(TinyGptConfig config, Map<String, float[]> tensors) {
     Files.write(path, out.toByteArray());
   }
 
+  /** Whether {@code path} is a regular file that starts as a weights file does ("EHLM"), whatever its version. */
+  public static boolean looksLikeWeightsFile(Path path) throws IOException {
+    if (!Files.isRegularFile(path)) {
+      return false;
+    }
+    try (java.io.InputStream in = Files.newInputStream(path)) {
+      byte[] start = in.readNBytes(4);
+      return start.length == 4 && ByteBuffer.wrap(start).order(ByteOrder.LITTLE_ENDIAN).getInt() == MAGIC;
+    }
+  }
+
   /** Reads and checks a weights file: every tensor the config needs, with the right shape. */
   public static WeightsFile read(Path path) throws IOException {
     ByteBuffer in = ByteBuffer.wrap(InputFiles.readBytes(path, FileKind.MODEL_WEIGHTS)).order(ByteOrder.LITTLE_ENDIAN);
