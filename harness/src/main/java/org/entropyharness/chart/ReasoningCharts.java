@@ -100,7 +100,9 @@ final class ReasoningCharts {
   }
 
   private static void addHistogram(CategoryChart chart, String name, List<Double> values, double min, double max) {
-    Histogram h = new Histogram(values.isEmpty() ? List.of(min) : values, ENTROPY_BINS, min, max);
+    // XChart asks its data whether it holds null, which an immutable List.of answers with an exception: when every
+    // trace is right (or every one wrong) the empty group is drawn from a mutable one-point list at zero share
+    Histogram h = new Histogram(values.isEmpty() ? new ArrayList<>(List.of(min)) : values, ENTROPY_BINS, min, max);
     double total = Math.max(1, values.size());
     List<Double> shares = h.getyAxisData().stream().map(c -> values.isEmpty() ? 0 : c * 100 / total).toList();
     CategorySeries series = chart.addSeries(name, h.getxAxisData(), shares);

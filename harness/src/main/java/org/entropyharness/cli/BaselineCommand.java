@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code harness baseline promote}: makes a run the baseline of its suite. */
-@Command(name = "baseline", description = "Manages baselines/<suite>.arrow.", subcommands = BaselineCommand.Promote.class)
+@Command(name = "baseline", mixinStandardHelpOptions = true, description = "Manages baselines/<suite>.arrow.", subcommands = BaselineCommand.Promote.class)
 final class BaselineCommand {
 
   @Command(name = "promote", mixinStandardHelpOptions = true, description = "Writes a run's metrics as the baseline of its suite.")
@@ -45,11 +45,11 @@ final class BaselineCommand {
 
     @Override
     public Integer call() throws IOException {
-      RunDirectory run = new RunDirectory(runDir);
-      if (!java.nio.file.Files.isRegularFile(run.manifestFile())) {
-        throw new IOException(runDir + ": not a run folder (no manifest.json); give a folder under reports/runs/ or"
-            + " one that harness merge wrote");
+      if (baselines != null) {
+        org.entropyharness.guard.OutputTargets.folder(baselines, "--baselines");
       }
+      org.entropyharness.guard.InputFiles.requireFolder(runDir, "run folder (reports/runs/<run-id> or a merged run)");
+      RunDirectory run = new RunDirectory(runDir);
       RunManifest manifest = run.readManifest();
       if (!manifest.complete() && !partial) {
         long done = manifest.cells().stream().filter(c -> "done".equals(c.status())).count();

@@ -11,9 +11,12 @@ import java.util.concurrent.Callable;
 import org.entropyharness.gate.Comparison;
 import org.entropyharness.gate.Format;
 import org.entropyharness.gate.GateEvaluator;
+import org.entropyharness.guard.Printable;
 import org.entropyharness.store.ArrowTables;
 import org.entropyharness.store.MetricRow;
 import org.entropyharness.store.RunDirectory;
+import org.entropyharness.store.StoreException;
+import org.entropyharness.guard.InputFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,7 +24,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code harness compare A B}: the gate analysis for every metric two runs share, B measured against A. */
-@Command(name = "compare", description = "Compares run B with run A metric by metric (paired bootstrap where items match).")
+@Command(name = "compare", mixinStandardHelpOptions = true, description = "Compares run B with run A metric by metric (paired bootstrap where items match).")
 final class CompareCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "A", description = "The reference: a run folder or a metrics/baseline .arrow file.")
   Path a;
@@ -51,7 +54,8 @@ final class CompareCommand implements Callable<Integer> {
       Comparison c = GateEvaluator.compare(current, before, confidence, 0);
       String verdict = c.low() > 0 ? "worse" : c.high() < 0 ? "better" : "no clear difference";
       List<String> parts = before.fingerprint().differingParts(current.fingerprint());
-      out.printf(Locale.ROOT, "%-24s %-10s %-18s %s%s%n", current.cellId(), current.slice(), verdict,
+      out.printf(Locale.ROOT, "%-24s %-10s %-18s %s%s%n", Printable.escape(current.cellId()),
+          Printable.escape(current.slice()), verdict,
           Format.describe(c, current.unit()), parts.isEmpty() ? "" : " (fingerprint differs in " + String.join(", ", parts) + ")");
     }
     if (shared == 0) {
@@ -61,12 +65,23 @@ final class CompareCommand implements Callable<Integer> {
   }
 
   private static List<MetricRow> rows(Path p) throws IOException {
-    return p.toString().endsWith(".arrow") ? ArrowTables.read(p, MetricRow.TABLE) : new RunDirectory(p).readMetrics();
+    if (p.toString().endsWith(".arrow")) {
+      return ArrowTables.read(p, MetricRow.TABLE);
+    }
+    InputFiles.requireFolder(p, "run folder, or a metrics or baseline .arrow file");
+    return new RunDirectory(p).readMetrics();
   }
 
-  private static Map<String, MetricRow> byKey(List<MetricRow> rows) {
+  /** The reference's rows by (cell, slice, metric); two rows for one key would make the comparison arbitrary. */
+  private Map<String, MetricRow> byKey(List<MetricRow> rows) throws StoreException {
     Map<String, MetricRow> map = new LinkedHashMap<>();
-    rows.forEach(r -> map.put(r.key(), r));
+    for (MetricRow r : rows) {
+      if (map.put(r.key(), r) != null) {
+        throw new StoreException(a + ":1:1: two rows for cell " + Printable.escape(r.cellId()) + ", slice "
+            + Printable.escape(r.slice()) + ", metric " + Printable.escape(r.metric()) + "; the file is not one run"
+            + " or one baseline: write it again");
+      }
+    }
     return map;
   }
 }

@@ -16,6 +16,7 @@ import org.entropyharness.data.ShippedData;
 import org.entropyharness.data.corrupt.ContactSheet;
 import org.entropyharness.data.corrupt.Corruption;
 import org.entropyharness.data.corrupt.Corruptions;
+import org.entropyharness.guard.OutputTargets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -56,10 +57,29 @@ public final class CorruptCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    List<Corruption> chosen = corruptions.isEmpty() ? List.of(Corruption.values())
-        : corruptions.stream().map(Corruption::parse).toList();
-    severities.forEach(Corruption::checkSeverity);
+    OptionChecks.atLeast(spec, "--limit", limit, 0, "0 (every image) or a positive number of images");
+    OptionChecks.atLeast(spec, "--seed", seed, 0, "a seed of 0 or more");
+    OptionChecks.atLeast(spec, "--contact-index", contactIndex, 0, "the index of a base image, 0 or more");
+    OutputTargets.folder(out, "--out");
+    if (contactSheet != null) {
+      OutputTargets.file(contactSheet, "--contact-sheet");
+    }
+    List<Corruption> chosen;
+    try {
+      chosen = corruptions.isEmpty() ? List.of(Corruption.values()) : corruptions.stream().map(Corruption::parse).toList();
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--corruptions: " + e.getMessage());
+    }
+    try {
+      severities.forEach(Corruption::checkSeverity);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--severities: " + e.getMessage());
+    }
     ImageBatch clean = readBase();
+    if (contactSheet != null && contactIndex >= clean.count()) {
+      throw OptionChecks.refused(spec, "--contact-index", contactIndex, "an index below the " + clean.count()
+          + " base images");
+    }
     PrintWriter log = spec.commandLine().getOut();
     Files.createDirectories(out);
     for (Corruption c : chosen) {

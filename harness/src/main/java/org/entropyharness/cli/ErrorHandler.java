@@ -1,23 +1,43 @@
 package org.entropyharness.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns an exception into one line on stderr and exit code 2. The exceptions the harness throws for bad input
- * already carry {@code file:line:col: what; how to fix}; a stack trace would only bury that line.
+ * Turns whatever ends a command into one line on stderr and an exit code ({@link ExitCodes}): bad input gets its
+ * located line and 2, a bug gets where it happened, a request to report it and 3. A stack trace would only bury the
+ * line; {@code -Dharness.debug=true} prints it after the line.
  */
-final class ErrorHandler implements IExecutionExceptionHandler {
-  static final int BAD_INPUT = 2;
+final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
+  /** Exit code of bad input; kept for callers that name it here. */
+  static final int BAD_INPUT = ExitCodes.BAD_INPUT;
 
   @Override
   public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    cli.getErr().println("harness: " + message.strip());
+    return report(e, cli.getErr());
+  }
+
+  /** A wrong option or argument: one line naming it and where the help is, instead of the whole usage text. */
+  @Override
+  public int handleParseException(ParameterException e, String[] args) {
+    CommandLine cli = e.getCommandLine();
+    String command = cli.getCommandSpec().qualifiedName();
+    cli.getErr().println("harness: " + Failure.of(e).message() + "; see '" + command + " --help'");
+    return ExitCodes.BAD_INPUT;
+  }
+
+  /** Prints the one line for a throwable and returns its exit code. */
+  static int report(Throwable t, PrintWriter err) {
+    Failure failure = Failure.of(t);
+    err.println("harness: " + failure.message());
     if (Boolean.getBoolean("harness.debug")) {
-      e.printStackTrace(cli.getErr());
+      t.printStackTrace(err);
     }
-    return BAD_INPUT;
+    err.flush();
+    return failure.exitCode();
   }
 }

@@ -42,6 +42,10 @@ final class GateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    org.entropyharness.guard.InputFiles.requireFolder(runDir, "run folder (reports/runs/<run-id> or a merged run)");
+    if (baselines != null) {
+      org.entropyharness.guard.InputFiles.requireFolder(baselines, "baselines folder");
+    }
     RunDirectory run = new RunDirectory(runDir);
     SuiteSpec suite = RunGates.suiteOf(run, Optional.ofNullable(suiteFile));
     SessionOptions options = SessionOptions.defaults(HarnessPaths.fromEnvironment())
@@ -50,7 +54,8 @@ final class GateCommand implements Callable<Integer> {
     options = baselines == null ? options : options.withBaselines(baselines);
     List<GateVerdict> verdicts = RunGates.decide(suite, run, options);
     PrintWriter out = spec.commandLine().getOut();
-    verdicts.forEach(v -> out.println("gate " + suite.name() + " " + v.summary()));
+    verdicts.forEach(v -> out.println(org.entropyharness.guard.Printable.escape("gate " + suite.name() + " "
+        + v.summary())));
     boolean failed = verdicts.stream().anyMatch(v -> v.decision().verdict() == GateDecision.Verdict.FAILED);
     return failed ? 1 : 0;
   }

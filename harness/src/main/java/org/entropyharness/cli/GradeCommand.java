@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.entropyharness.format.DataFormatException;
+import org.entropyharness.guard.BoundedLines;
+import org.entropyharness.guard.FileKind;
 import org.entropyharness.metric.answer.AnswerChecker;
 import org.entropyharness.metric.answer.Grade;
 import org.entropyharness.metric.answer.ReferenceAnswer;
@@ -60,6 +61,7 @@ public final class GradeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     ReferenceAnswer.Combination.fromId(answers);
+    org.entropyharness.guard.InputFiles.require(in, org.entropyharness.guard.FileKind.JSONL);
     if (Files.exists(out) && !Files.isRegularFile(out)) {
       throw new DataFormatException(out + ":1:1: --out is not a regular file; fix: name a file to write the graded"
           + " lines to");
@@ -85,12 +87,12 @@ public final class GradeCommand implements Callable<Integer> {
   private int[] gradeAll(Path temp) throws IOException {
     int graded = 0;
     int correct = 0;
-    try (BufferedReader reader = Files.newBufferedReader(in, StandardCharsets.UTF_8);
+    // lines bounded in length and decoded exactly: a byte that is not UTF-8 is reported at its line and column
+    try (BoundedLines reader = new BoundedLines(in, FileKind.JSONL);
         BufferedWriter writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
       String line;
-      int number = 0;
-      while ((line = reader.readLine()) != null) {
-        number++;
+      while ((line = reader.next()) != null) {
+        int number = reader.lineNumber();
         if (line.isBlank()) {
           continue;
         }

@@ -19,10 +19,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code harness history append}: adds finished runs (e.g. a merged sharded run) to a night of the nightly history. */
-@Command(name = "history", description = "Manages the nightly history (<night>.arrow files).", subcommands = HistoryCommand.Append.class)
+@Command(name = "history", mixinStandardHelpOptions = true, description = "Manages the nightly history (<night>.arrow files).", subcommands = HistoryCommand.Append.class)
 final class HistoryCommand {
 
-  @Command(name = "append", description = "Adds the metrics of finished run folders to a night of the history.")
+  @Command(name = "append", mixinStandardHelpOptions = true, description = "Adds the metrics of finished run folders to a night of the history.")
   static final class Append implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "RUN_DIR", description = "Finished run folders.")
     List<Path> runDirs;
@@ -37,8 +37,12 @@ final class HistoryCommand {
 
     @Override
     public Integer call() throws IOException {
+      if (history != null) {
+        org.entropyharness.guard.OutputTargets.folder(history, "--history");
+      }
       List<MetricRow> rows = new ArrayList<>();
       for (Path dir : runDirs) {
+        org.entropyharness.guard.InputFiles.requireFolder(dir, "run folder (reports/runs/<run-id> or a merged run)");
         RunDirectory run = new RunDirectory(dir);
         RunManifest manifest = run.readManifest();
         if (manifest.finishedAt() == null) {

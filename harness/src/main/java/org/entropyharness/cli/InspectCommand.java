@@ -26,7 +26,11 @@ import org.entropyharness.store.SampleRow;
 import org.entropyharness.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import org.entropyharness.guard.FileKind;
+import org.entropyharness.guard.InputFiles;
+import org.entropyharness.guard.Printable;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -34,7 +38,7 @@ import picocli.CommandLine.Spec;
  * {@code harness inspect}: reads data files with the harness's own readers and says what they hold, or exactly what
  * is wrong with them: CIFAR binaries, .npy arrays, JSONL problem sets, PyTorch checkpoints, Arrow result files.
  */
-@Command(name = "inspect", description = "Reads data, weight and result files with the harness's readers and summarises them.")
+@Command(name = "inspect", mixinStandardHelpOptions = true, description = "Reads data, weight and result files with the harness's readers and summarises them.")
 final class InspectCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE", description = ".bin (CIFAR), .npy, .jsonl, .th/.pt (checkpoint), .arrow")
   List<Path> files;
@@ -42,21 +46,31 @@ final class InspectCommand implements Callable<Integer> {
   @Option(names = "--model", description = "Check a checkpoint against a CIFAR ResNet: resnet20, resnet32 or resnet56.")
   String model;
 
+  private static final List<String> MODELS = List.of("resnet20", "resnet32", "resnet56");
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
+    Integer depth = model == null ? null : depth(model);
     for (Path file : files) {
-      if (!Files.isRegularFile(file)) {
-        throw new IOException(file + ":1:1: no such file; check the path");
-      }
-      out.println(file + ": " + describe(file));
+      InputFiles.require(file, FileKind.DATA);
+      out.println(Printable.escape(file + ": " + describe(file, depth)));
     }
     return 0;
   }
 
-  private String describe(Path file) throws IOException {
+  /** The depth of a model named on the command line, which must be one the suites accept. */
+  private int depth(String name) {
+    if (!MODELS.contains(name)) {
+      throw new ParameterException(spec.commandLine(), "--model: found '" + Printable.escape(name.length() > 40
+          ? name.substring(0, 40) + "..." : name) + "'; allowed: " + String.join(", ", MODELS));
+    }
+    return Integer.parseInt(name.substring("resnet".length()));
+  }
+
+  private String describe(Path file, Integer depth) throws IOException {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.endsWith(".bin")) {
       ImageBatch images = CifarBinaryReader.read(ShippedData.verifyIfListed(file), 0);
@@ -72,7 +86,7 @@ final class InspectCommand implements Callable<Integer> {
       return "JSONL problems, " + problems.size() + " rows";
     }
     if (name.endsWith(".th") || name.endsWith(".pt") || name.endsWith(".pth")) {
-      return checkpoint(file);
+      return checkpoint(file, depth);
     }
     if (name.endsWith(".arrow")) {
       return arrow(file);
@@ -80,12 +94,11 @@ final class InspectCommand implements Callable<Integer> {
     throw new IOException(file + ":1:1: unknown file type; inspect reads .bin, .npy, .jsonl, .th/.pt and .arrow files");
   }
 
-  private String checkpoint(Path file) throws IOException {
+  private String checkpoint(Path file, Integer depth) throws IOException {
     Map<String, TensorData> tensors = TorchCheckpoint.read(file);
     long values = tensors.values().stream().mapToLong(t -> t.values().length).sum();
     String summary = "PyTorch checkpoint, " + tensors.size() + " tensors, " + values + " values";
-    if (model != null) {
-      int depth = Integer.parseInt(model.replace("resnet", ""));
+    if (depth != null) {
       try (CifarResNet net = CifarResNet.load(file, depth, "cpu")) {
         summary += ", fits " + model;
       }

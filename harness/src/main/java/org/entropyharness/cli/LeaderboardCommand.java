@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.entropyharness.guard.OutputTargets;
 import org.entropyharness.report.Leaderboard;
 import org.entropyharness.report.MainMetrics;
 import org.entropyharness.report.SuiteBoard;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code harness leaderboard}: renders the static leaderboard site and its Markdown summary from a history folder. */
-@Command(name = "leaderboard", description = "Renders the nightly leaderboard (HTML + PNG charts + Markdown) from a history folder.")
+@Command(name = "leaderboard", mixinStandardHelpOptions = true, description = "Renders the nightly leaderboard (HTML + PNG charts + Markdown) from a history folder.")
 final class LeaderboardCommand implements Callable<Integer> {
   @Option(names = "--history", required = true, paramLabel = "DIR", description = "History folder (<yyyy-mm-dd>.arrow files).")
   Path history;
@@ -41,6 +42,7 @@ final class LeaderboardCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    OutputTargets.folder(out, "--out");
     List<SuiteSpec> specs = suites == null ? List.of() : loadAll(suites);
     Leaderboard board = Leaderboard.of(history, out).withMainMetrics(MainMetrics.of(specs));
     board = baselines == null ? board : board.withBaselines(baselines);
@@ -53,8 +55,8 @@ final class LeaderboardCommand implements Callable<Integer> {
   static void print(PrintWriter out, Leaderboard.Result result) {
     for (SuiteBoard b : result.boards()) {
       SuiteBoard.Standing leader = b.leader();
-      out.printf("%s (%s): leader %s %s %s; %d regressed%n", b.suite(), b.night(), leader.method(), b.metric(),
-          leader.value(), b.regressions());
+      out.println(org.entropyharness.guard.Printable.escape(String.format("%s (%s): leader %s %s %s; %d regressed",
+          b.suite(), b.night(), leader.method(), b.metric(), leader.value(), b.regressions())));
     }
     out.println("leaderboard: " + result.index());
     out.println("summary: " + result.markdown());
@@ -62,9 +64,7 @@ final class LeaderboardCommand implements Callable<Integer> {
 
   /** The suite files directly in a folder, in name order. */
   static List<SuiteSpec> loadAll(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) {
-      throw new IllegalArgumentException(dir + ": no such folder; pass the folder that holds the suite files (--suites)");
-    }
+    org.entropyharness.guard.InputFiles.requireFolder(dir, "folder that holds the suite files (--suites)");
     List<Path> files;
     try (Stream<Path> list = Files.list(dir)) {
       files = list.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.entropyharness.guard.OutputTargets;
 import org.entropyharness.store.RunDirectory;
 import org.entropyharness.store.RunManifest;
 import org.entropyharness.run.RunMerger;
@@ -30,9 +31,8 @@ final class MergeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (Files.exists(out)) {
-      throw new IOException(out + " already exists; choose a new folder for the merged run");
-    }
+    OutputTargets.newFolder(out, "--out");
+    OutputTargets.outside(out, shards, "--out"); // a merged run inside a shard's cells/ would become one of its cells
     RunManifest merged = RunMerger.merge(shards.stream().map(RunDirectory::new).toList(), new RunDirectory(out),
         java.util.Optional.ofNullable(suiteFile));
     spec.commandLine().getOut().printf("merged %d cells of %s from %d shards into %s%n", merged.cells().size(),

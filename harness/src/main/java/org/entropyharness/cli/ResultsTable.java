@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.entropyharness.guard.Printable;
 import org.entropyharness.store.MetricRow;
 import org.entropyharness.suite.SuiteSpec;
 
@@ -27,7 +28,8 @@ final class ResultsTable {
     StringBuilder sb = new StringBuilder(suite.name()).append('\n');
     sb.append(line(header));
     for (var cell : byCell.entrySet()) {
-      List<String> cols = new ArrayList<>(List.of(cell.getKey()));
+      // labels come from files: a newline or a bidi override in one must not reshape the table
+      List<String> cols = new ArrayList<>(List.of(Printable.escape(cell.getKey())));
       for (String m : metrics) {
         MetricRow r = cell.getValue().get(m);
         cols.add(r == null ? "-" : cellText(r));

@@ -44,6 +44,12 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (runs != null) {
+      org.entropyharness.guard.OutputTargets.folder(runs, "--runs");
+    }
+    if (resume != null) {
+      org.entropyharness.guard.InputFiles.requireFolder(resume, "run folder to resume");
+    }
     SuiteLoader loader = new SuiteLoader(Families.ALL);
     List<SuiteSpec> suites = new ArrayList<>();
     for (Path file : files) {
@@ -62,9 +68,18 @@ final class RunCommand implements Callable<Integer> {
     return failed ? 1 : 0;
   }
 
+  private Shard shard() {
+    try {
+      return Shard.parse(shard);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--shard: " + e.getMessage()
+          .replaceFirst("^--shard ", ""));
+    }
+  }
+
   private SessionOptions options() {
     SessionOptions options = SessionOptions.defaults(HarnessPaths.fromEnvironment())
-        .withShard(Shard.parse(shard))
+        .withShard(shard())
         .allowingFingerprintMismatch(allowMismatch)
         .requiringBaselines(requireBaselines);
     options = runs == null ? options : options.withRuns(runs);

@@ -12,7 +12,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Prints each method's mean ± standard deviation over the seeds of a finished run, as a Markdown table. */
-@Command(name = "seeds", description = "Mean and standard deviation over seeds of each method's metrics in a run folder.")
+@Command(
+    name = "seeds",
+    mixinStandardHelpOptions = true,
+    description = "Mean and standard deviation over seeds of each method's metrics in a run folder.")
 final class SeedsCommand implements Callable<Integer> {
   @Parameters(paramLabel = "RUN_DIR", description = "A finished run folder (reports/runs/...).")
   Path run;
@@ -26,6 +29,7 @@ final class SeedsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    org.entropyharness.guard.InputFiles.requireFolder(run, "run folder (reports/runs/<run-id> or a merged run)");
     List<MetricRow> rows = new RunDirectory(run).readMetrics();
     System.out.print(render(SeedSpread.of(rows), slice, metrics));
     return 0;

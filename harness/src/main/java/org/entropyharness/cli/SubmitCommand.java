@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code harness submit --slurm}: runs suites across a cluster as one Slurm job array and a dependent merge job. */
-@Command(name = "submit", description = {
+@Command(name = "submit", mixinStandardHelpOptions = true, description = {
     "Runs suites across a Slurm cluster: a job array with one task per shard (task K runs `harness run --shard K/N`),"
         + " then a job that merges the shards, gates the merged run and, with --history, appends it to the history.",
     "Needs the same checkout, JDK and paths on every node (a shared filesystem), and an --out folder every node can write."})

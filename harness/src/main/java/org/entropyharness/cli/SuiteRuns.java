@@ -7,6 +7,7 @@ import java.util.List;
 import org.entropyharness.gate.FailedTraceCheck;
 import org.entropyharness.gate.GateDecision;
 import org.entropyharness.gate.GateVerdict;
+import org.entropyharness.guard.Printable;
 import org.entropyharness.run.RunProgress;
 import org.entropyharness.run.SessionOptions;
 import org.entropyharness.run.SuiteSession;
@@ -61,8 +62,8 @@ final class SuiteRuns {
       FailedTraceCheck.reason(suite, rows.stream().filter(r -> r.cellId().equals(cell.id())).toList())
           .ifPresent(reason -> broken.add(cell.id() + " FAILED: " + reason));
     }
-    broken.forEach(b -> out.println("check " + suite.name() + " " + b));
-    verdicts.forEach(v -> out.println("gate " + suite.name() + " " + v.summary()));
+    broken.forEach(b -> out.println(Printable.escape("check " + suite.name() + " " + b)));
+    verdicts.forEach(v -> out.println(Printable.escape("gate " + suite.name() + " " + v.summary())));
     return new Outcome(rows, verdicts, broken);
   }
 }

@@ -65,6 +65,7 @@ public final class TrainEmbeddedCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    org.entropyharness.guard.OutputTargets.file(out, "--out");
     TinyGptConfig config =
         new TinyGptConfig(new CharTokenizer().vocabularySize(), dModel, heads, layers, ffDim, maxLength);
     TrainingPlan plan = new TrainingPlan(config, seed, steps, batch, learningRate, levels, out, log, init, uniformLevels, threads);

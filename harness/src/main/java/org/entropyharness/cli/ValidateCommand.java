@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.entropyharness.guard.Printable;
 import org.entropyharness.run.Families;
 import org.entropyharness.suite.SuiteException;
 import org.entropyharness.suite.SuiteLoader;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code harness validate}: lints suite files without running anything. */
-@Command(name = "validate", description = "Checks suite files (schema, methods, metrics, gates, paths) without running them.")
+@Command(name = "validate", mixinStandardHelpOptions = true, description = "Checks suite files (schema, methods, metrics, gates, paths) without running them.")
 final class ValidateCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "SUITE", description = "Suite files (*.yaml).")
   List<Path> files;
@@ -34,10 +35,10 @@ final class ValidateCommand implements Callable<Integer> {
         out.printf("%s: ok (%s, %s tier, %d cells, %d gates)%n", file, suite.family(), suite.tier().id(),
             suite.cells().size(), suite.gates().size());
       } catch (SuiteException e) {
-        err.println(e.getMessage());
+        err.println(Printable.escape(e.getMessage()));
         bad++;
       }
     }
-    return bad == 0 ? 0 : ErrorHandler.BAD_INPUT;
+    return bad == 0 ? 0 : ExitCodes.BAD_INPUT;
   }
 }

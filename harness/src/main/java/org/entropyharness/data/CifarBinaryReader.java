@@ -4,6 +4,8 @@ import org.entropyharness.format.DataFormatException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.entropyharness.guard.FileKind;
+import org.entropyharness.guard.InputFiles;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,7 +42,7 @@ public final class CifarBinaryReader {
   private static ImageBatch read(Path file, int limit, int labelBytes, String name, String files)
       throws IOException {
     int record = labelBytes + 3 * PLANE;
-    long size = Files.size(file);
+    long size = Files.size(InputFiles.require(file, FileKind.CIFAR_BINARY));
     if (size == 0 || size % record != 0) {
       throw new DataFormatException(
           file + ":1:1: " + size + " bytes is not a whole number of " + name + " records of " + record
@@ -58,7 +60,7 @@ public final class CifarBinaryReader {
     List<String> ids = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       int base = i * record + labelBytes;
-      labels[i] = raw[base - 1] & 0xff;
+      labels[i] = label(file, raw, base - 1, classes(labelBytes), i);
       ids.add(stem + "/" + i);
       for (int p = 0; p < PLANE; p++) {
         int out = (i * PLANE + p) * 3;
@@ -68,5 +70,19 @@ public final class CifarBinaryReader {
       }
     }
     return new ImageBatch(SIDE, SIDE, pixels, labels, ids);
+  }
+
+  private static int classes(int labelBytes) {
+    return labelBytes == 1 ? 10 : 100;
+  }
+
+  /** A record's label byte, which must name one of the classes: a label of 200 would count every image wrong. */
+  private static int label(Path file, byte[] raw, int offset, int classes, int record) throws DataFormatException {
+    int label = raw[offset] & 0xff;
+    if (label >= classes) {
+      throw new DataFormatException(file + ":1:" + (offset + 1) + ": record " + record + " has label " + label
+          + ", outside 0.." + (classes - 1) + "; the file is corrupt or not a CIFAR-" + classes + " binary");
+    }
+    return label;
   }
 }

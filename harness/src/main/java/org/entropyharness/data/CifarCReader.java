@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.entropyharness.guard.FileKind;
+import org.entropyharness.guard.InputFiles;
+import org.entropyharness.guard.Printable;
 
 /**
  * Reads the official CIFAR-10-C layout: {@code <corruption>.npy} of shape (blocks × n, 32, 32, 3) uint8, one block of
@@ -20,6 +23,7 @@ public final class CifarCReader {
   /** The sidecar naming the severities of the blocks, space-separated, when they are not 1–5. */
   public static final String SEVERITIES_FILE = "severities.txt";
   private static final int SIDE = 32;
+  private static final int CLASSES = 10;
 
   private CifarCReader() {}
 
@@ -31,7 +35,7 @@ public final class CifarCReader {
    */
   public static ImageBatch read(Path dir, String corruption, int severity, int limit) throws IOException {
     Path file = dir.resolve(corruption + ".npy");
-    if (!Files.isRegularFile(file)) {
+    if (!Files.exists(file)) {
       throw new DataFormatException(file + ":1:1: no such file; expected the CIFAR-10-C layout"
           + " <corruption>.npy + labels.npy in " + dir);
     }
@@ -69,6 +73,13 @@ public final class CifarCReader {
 
   private static int[] labels(Path file, int block, int at, int count, long total) throws IOException {
     int[] all = NpyReader.readInts(file);
+    for (int i = 0; i < all.length; i++) {
+      if (all[i] < 0 || all[i] >= CLASSES) {
+        // a label outside the classes would count every image of it wrong, silently
+        throw NpyReader.fail(file, 0, "label " + all[i] + " of image " + i + " is outside 0.." + (CLASSES - 1)
+            + "; use the labels.npy that came with the CIFAR-10-C images");
+      }
+    }
     if (all.length == total) {
       return Arrays.copyOfRange(all, at * block, at * block + count);
     }
@@ -84,11 +95,14 @@ public final class CifarCReader {
     if (!Files.isRegularFile(side)) {
       return new int[] {1, 2, 3, 4, 5};
     }
-    String text = Files.readString(side).strip();
-    try {
-      return Arrays.stream(text.split("\\s+")).mapToInt(Integer::parseInt).toArray();
-    } catch (NumberFormatException e) {
-      throw new DataFormatException(side + ":1:1: '" + text + "' is not a list of severities; write e.g. '1 3 5'");
+    String text = InputFiles.readUtf8(side, FileKind.TEXT).strip();
+    int[] severities = Arrays.stream(text.split("\\s+")).mapToInt(s -> s.matches("[1-5]") ? s.charAt(0) - '0' : -1)
+        .toArray();
+    if (text.isEmpty() || Arrays.stream(severities).anyMatch(s -> s < 0) || Arrays.stream(severities).distinct().count()
+        != severities.length) {
+      throw new DataFormatException(side + ":1:1: '" + Printable.escape(text.length() > 40 ? text.substring(0, 40)
+          + "..." : text) + "' is not a list of distinct severities 1-5; write e.g. '1 3 5'");
     }
+    return severities;
   }
 }

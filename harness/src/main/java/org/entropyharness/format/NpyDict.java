@@ -3,6 +3,7 @@ package org.entropyharness.format;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.entropyharness.guard.ExactNumbers;
 
 /**
  * Parses the Python dict literal of a {@code .npy} header, e.g.
@@ -87,7 +88,10 @@ final class NpyDict {
       if (start == pos) {
         throw fail(pos, "expected a non-negative integer in 'shape'");
       }
-      dims.add(Long.parseLong(text.substring(start, pos)));
+      long dim = ExactNumbers.parseLong(text.substring(start, pos)).orElseThrow(() -> fail(start,
+          "dimension " + text.substring(start, Math.min(pos, start + 40)) + " of 'shape' does not fit in 64 bits;"
+              + " the header is corrupt"));
+      dims.add(dim);
       if (peek() == ',') {
         pos++;
       } else if (peek() != ')') {

@@ -1,6 +1,7 @@
 package org.entropyharness.format;
 
 import java.util.List;
+import org.entropyharness.guard.ExactNumbers;
 
 /**
  * The parsed header of a {@code .npy} file.
@@ -16,13 +17,13 @@ public record NpyHeader(String dtype, boolean fortranOrder, List<Long> shape, lo
     shape = List.copyOf(shape);
   }
 
-  /** Number of elements (product of the shape; 1 for a scalar). */
+  /**
+   * Number of elements (product of the shape; 1 for a scalar). A header whose product overflows a long is refused by
+   * {@link NpyReader#header} before anyone asks.
+   */
   public long elements() {
-    long n = 1;
-    for (long d : shape) {
-      n *= d;
-    }
-    return n;
+    return ExactNumbers.product(shape, Long.MAX_VALUE).orElseThrow(() -> new ArithmeticException(
+        "shape " + shape + " overflows"));
   }
 
   /** Bytes per element, from the dtype's trailing digits. */

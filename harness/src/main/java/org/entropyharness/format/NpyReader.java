@@ -8,6 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Set;
+import org.entropyharness.guard.ExactNumbers;
+import org.entropyharness.guard.FileKind;
+import org.entropyharness.guard.InputFiles;
 
 /**
  * Reads numpy {@code .npy} files (format versions 1, 2 and 3) holding integer arrays. Anything else is rejected with
@@ -22,6 +25,7 @@ public final class NpyReader {
 
   /** Parses and checks the header: magic, version, dict, integer dtype, row-major, and the data length. */
   public static NpyHeader header(Path file) throws IOException {
+    InputFiles.require(file, FileKind.NPY);
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       ByteBuffer pre = read(ch, 0, 12).order(ByteOrder.LITTLE_ENDIAN);
       int major = checkPreamble(file, pre);
@@ -68,7 +72,10 @@ public final class NpyReader {
     if (h.fortranOrder()) {
       throw fail(file, 0, "fortran_order is True; save a C-ordered array (np.ascontiguousarray)");
     }
-    long expected = h.elements() * h.itemSize();
+    long elements = ExactNumbers.product(h.shape(), Long.MAX_VALUE / h.itemSize()).orElseThrow(() -> fail(file, 0,
+        "shape " + h.shape() + " holds more elements than any file can; the header is corrupt: write the file with"
+            + " numpy.save"));
+    long expected = elements * h.itemSize();
     if (size - h.dataOffset() != expected) {
       throw fail(file, size, "shape " + h.shape() + " of " + h.dtype() + " needs " + expected
           + " data bytes after the header but the file has " + (size - h.dataOffset())
@@ -93,6 +100,10 @@ public final class NpyReader {
   /** Reads the whole array as ints (any supported integer dtype; values must fit in an int). */
   public static int[] readInts(Path file) throws IOException {
     NpyHeader h = header(file);
+    if (h.elements() * h.itemSize() > Integer.MAX_VALUE - 8) {
+      throw fail(file, 0, "shape " + h.shape() + " holds " + h.elements() + " elements, more than one array can;"
+          + " labels are one small integer per image");
+    }
     int size = h.itemSize();
     boolean unsigned = h.dtype().charAt(1) == 'u';
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.entropyharness.format.DataFormatException;
+import org.entropyharness.guard.Limits;
 
 /**
  * The subset of the pickle virtual machine that {@code torch.save} emits for state dicts (protocol 2, with the
@@ -32,6 +32,7 @@ final class PickleMachine {
   record Call(Global callable, Tuple args) {}
 
   private static final Object MARK = new Object();
+  private static final int MAX_NAME = 1024;
 
   private final String source;
   private final ByteBuffer in;
@@ -63,9 +64,18 @@ final class PickleMachine {
       }
       try {
         execute(op, at);
+      } catch (java.nio.BufferUnderflowException e) {
+        throw error(at, "the pickle ends inside opcode 0x" + Integer.toHexString(op), "the file is truncated; save it"
+            + " again");
       } catch (RuntimeException e) {
-        throw error(at, "malformed pickle at opcode 0x" + Integer.toHexString(op) + " (" + e.getMessage() + ")",
+        // a persistent id or a value of the wrong kind: the reader's own checks say which in their message
+        String why = e instanceof IllegalArgumentException && e.getMessage() != null ? ": " + e.getMessage() : "";
+        throw error(at, "malformed pickle at opcode 0x" + Integer.toHexString(op) + why,
             "the file is corrupt; save it again with torch.save");
+      }
+      if (stack.size() > Limits.PICKLE_ENTRIES || memo.size() > Limits.PICKLE_ENTRIES) {
+        throw error(at, "more than " + Limits.PICKLE_ENTRIES + " values on the pickle stack or in its memo",
+            "a state dict needs a few thousand; the file is not a checkpoint");
       }
     }
   }
@@ -122,6 +132,9 @@ final class PickleMachine {
   }
 
   private String readString(int length) {
+    if (length < 0 || length > in.remaining()) {
+      throw new java.nio.BufferUnderflowException();
+    }
     byte[] bytes = new byte[length];
     in.get(bytes);
     return new String(bytes, StandardCharsets.UTF_8);
@@ -130,6 +143,9 @@ final class PickleMachine {
   private String readLine() {
     StringBuilder line = new StringBuilder();
     for (byte b = in.get(); b != '\n'; b = in.get()) {
+      if (line.length() >= MAX_NAME) {
+        throw new IllegalArgumentException("a global's name longer than " + MAX_NAME + " characters");
+      }
       line.append((char) b);
     }
     return line.toString();
@@ -172,6 +188,10 @@ final class PickleMachine {
       throw error(at, "SETITEMS without a dict or with an odd item count", "the file is corrupt; save it again");
     }
     for (int i = 0; i < items.size(); i += 2) {
+      if (!PickleValues.hashable(items.get(i))) {
+        throw error(at, "a dict key that is " + PickleValues.describe(items.get(i)) + " (unhashable)",
+            "the file is corrupt or not a state dict; save model.state_dict() with torch.save");
+      }
       ((Map<Object, Object>) target).put(items.get(i), items.get(i + 1));
     }
   }

@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import org.entropyharness.format.DataFormatException;
 import org.entropyharness.format.PickleMachine.Call;
-import org.entropyharness.format.PickleMachine.Tuple;
+import org.entropyharness.guard.FileKind;
+import org.entropyharness.guard.InputFiles;
+import org.entropyharness.guard.Limits;
 
 /**
  * Reads PyTorch {@code torch.save} checkpoints of float32 state dicts without Python: both the legacy stream
@@ -29,9 +30,6 @@ public final class TorchCheckpoint {
   private static final long LEGACY_PROTOCOL = 1001;
   private static final String MODULE_PREFIX = "module.";
 
-  /** A storage named by a persistent id; its values are filled in once the storage bytes are read. */
-  private record StorageRef(String key, String type, long numel) {}
-
   private TorchCheckpoint() {}
 
   /**
@@ -40,6 +38,7 @@ public final class TorchCheckpoint {
    * @throws DataFormatException if the file is not a torch.save checkpoint of float32 tensors
    */
   public static Map<String, TensorData> read(Path file) throws IOException {
+    InputFiles.require(file, FileKind.CHECKPOINT);
     byte[] head = new byte[4];
     try (var in = Files.newInputStream(file)) {
       in.readNBytes(head, 0, 4);
@@ -84,15 +83,19 @@ public final class TorchCheckpoint {
     }
     Object protocol = new PickleMachine(name, buffer, id -> id).load();
     if (!Long.valueOf(LEGACY_PROTOCOL).equals(protocol)) {
-      throw new DataFormatException(name + ":1:" + buffer.position() + ": legacy protocol " + protocol
-          + " is not 1001; save the checkpoint again with torch.save");
+      throw new DataFormatException(name + ":1:" + buffer.position() + ": legacy protocol "
+          + PickleValues.describe(protocol) + " is not 1001; save the checkpoint again with torch.save");
     }
     requireLittleEndian(name, new PickleMachine(name, buffer, id -> id).load());
-    Map<String, StorageRef> storages = new LinkedHashMap<>();
-    Object root = new PickleMachine(name, buffer, id -> storageRef(id, storages)).load();
+    StorageRefs storages = new StorageRefs(name);
+    Object root = new PickleMachine(name, buffer, storages::resolve).load();
     Object keys = new PickleMachine(name, buffer, id -> id).load();
+    if (!(keys instanceof List<?> list) || !list.stream().allMatch(k -> k instanceof String)) {
+      throw new DataFormatException(name + ":1:" + buffer.position() + ": the storage list is "
+          + PickleValues.describe(keys) + ", not a list of storage keys; the file is corrupt");
+    }
     Map<String, float[]> data = new LinkedHashMap<>();
-    for (Object key : (List<?>) keys) {
+    for (Object key : list) {
       data.put((String) key, readLegacyStorage(name, buffer, storages.get((String) key)));
     }
     return tensors(name, root, data);
@@ -113,12 +116,13 @@ public final class TorchCheckpoint {
     }
     long count = buffer.getLong();
     int width = elementBytes(name, ref);
-    if (count != ref.numel() || buffer.remaining() < count * width) {
+    // declared sizes are checked against the bytes present before anything is allocated for them
+    if (count != ref.numel() || count < 0 || count > buffer.remaining() / width) {
       throw new DataFormatException(name + ":1:" + (at + 1) + ": storage '" + ref.key() + "' holds " + count
           + " elements where " + ref.numel() + " were declared, or the file ends early; the file is corrupt");
     }
-    byte[] raw = new byte[(int) count * width];
-    buffer.get(raw);
+    ByteBuffer raw = buffer.slice().order(ByteOrder.LITTLE_ENDIAN).limit((int) count * width);
+    buffer.position(buffer.position() + (int) count * width);
     return decode(raw, ref);
   }
 
@@ -132,8 +136,7 @@ public final class TorchCheckpoint {
   }
 
   /** Raw little-endian storage bytes as floats; int64 storages (BatchNorm step counters) are widened. */
-  private static float[] decode(byte[] raw, StorageRef ref) {
-    ByteBuffer bytes = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
+  private static float[] decode(ByteBuffer bytes, StorageRef ref) {
     float[] values = new float[(int) ref.numel()];
     if (ref.type().equals("LongStorage")) {
       for (int i = 0; i < values.length; i++) {
@@ -153,51 +156,50 @@ public final class TorchCheckpoint {
               + "pass a file written by torch.save"));
       String prefix = pickle.getName().substring(0, pickle.getName().length() - "data.pkl".length());
       ZipEntry order = zip.getEntry(prefix + "byteorder");
-      if (order != null && !new String(zip.getInputStream(order).readAllBytes()).trim().equals("little")) {
+      if (order != null && !new String(ZipEntries.read(name, zip, order, 64)).trim().equals("little")) {
         throw new DataFormatException(name + ":1:1: big-endian checkpoint; save it again on a little-endian machine");
       }
-      ByteBuffer bytes = ByteBuffer.wrap(zip.getInputStream(pickle).readAllBytes());
-      Map<String, StorageRef> storages = new LinkedHashMap<>();
-      Object root = new PickleMachine(name + "!" + pickle.getName(), bytes, id -> storageRef(id, storages)).load();
+      ByteBuffer bytes = ByteBuffer.wrap(ZipEntries.read(name, zip, pickle, Limits.PICKLE_BYTES));
+      StorageRefs storages = new StorageRefs(name);
+      Object root = new PickleMachine(name + "!" + pickle.getName(), bytes, storages::resolve).load();
       Map<String, float[]> data = new LinkedHashMap<>();
-      for (StorageRef ref : storages.values()) {
+      for (StorageRef ref : storages.all()) {
         data.put(ref.key(), readZipStorage(name, zip, prefix + "data/" + ref.key(), ref));
       }
       return tensors(name, root, data);
+    } catch (java.util.zip.ZipException | java.io.EOFException e) {
+      // an EOFException: the central directory places an entry beyond the end of the file
+      String why = e instanceof java.io.EOFException ? "an entry lies beyond the end of the file" : e.getMessage();
+      throw new DataFormatException(name + ":1:1: not a readable zip archive (" + why + "); the file is corrupt: save"
+          + " it again with torch.save");
     }
   }
 
   private static float[] readZipStorage(String name, ZipFile zip, String entryName, StorageRef ref)
       throws IOException {
     ZipEntry entry = zip.getEntry(entryName);
-    byte[] raw = entry == null ? new byte[0] : zip.getInputStream(entry).readAllBytes();
     long expected = ref.numel() * elementBytes(name, ref);
-    if (raw.length != expected) {
-      throw new DataFormatException(name + ":1:1: storage entry '" + entryName + "' has " + raw.length
-          + " bytes where " + expected + " were declared; the archive is corrupt");
+    if (entry == null) {
+      throw new DataFormatException(name + ":1:1: storage entry '" + entryName + "' is missing; the archive is"
+          + " corrupt");
     }
-    return decode(raw, ref);
-  }
-
-  /** Persistent id {@code ('storage', type, key, location, numel[, view])} → a storage reference. */
-  private static Object storageRef(Object id, Map<String, StorageRef> storages) {
-    if (!(id instanceof Tuple tuple) || tuple.items().size() < 5 || !"storage".equals(tuple.items().get(0))) {
-      throw new IllegalArgumentException("persistent id " + id + " is not a storage");
-    }
-    List<Object> items = tuple.items();
-    String type = items.get(1) instanceof PickleMachine.Global g ? g.name() : String.valueOf(items.get(1));
-    String key = (String) items.get(2);
-    return storages.computeIfAbsent(key, k -> new StorageRef(k, type, ((Number) items.get(4)).longValue()));
+    // read exactly the declared bytes: an entry that inflates to more (a zip bomb) is refused, not inflated
+    byte[] raw = ZipEntries.readExactly(name, zip, entry, expected);
+    return decode(ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN), ref);
   }
 
   private static Map<String, TensorData> tensors(String name, Object root, Map<String, float[]> data)
       throws DataFormatException {
     Map<?, ?> dict = stateDict(name, root);
     Map<String, TensorData> out = new LinkedHashMap<>();
+    TensorRebuild rebuild = new TensorRebuild(name, data);
     for (var entry : dict.entrySet()) {
-      String key = String.valueOf(entry.getKey());
+      if (!(entry.getKey() instanceof String key)) {
+        throw new DataFormatException(name + ":1:1: a state-dict key is " + PickleValues.describe(entry.getKey())
+            + ", not a name; save model.state_dict()");
+      }
       String stripped = key.startsWith(MODULE_PREFIX) ? key.substring(MODULE_PREFIX.length()) : key;
-      out.put(stripped, TensorRebuild.rebuild(name, key, entry.getValue(), data));
+      out.put(stripped, rebuild.rebuild(key, entry.getValue()));
     }
     return out;
   }
@@ -211,48 +213,5 @@ public final class TorchCheckpoint {
     }
     throw new DataFormatException(name + ":1:1: the pickled object is neither a state dict nor a dict with key "
         + "'state_dict'; save model.state_dict()");
-  }
-
-  /** Turns {@code _rebuild_tensor[_v2](storage, offset, size, stride, ...)} into a dense tensor. */
-  private static final class TensorRebuild {
-    private TensorRebuild() {}
-
-    static TensorData rebuild(String name, String key, Object value, Map<String, float[]> data)
-        throws DataFormatException {
-      if (value instanceof Call call && call.callable().name().equals("_rebuild_parameter")) {
-        value = call.args().items().get(0);
-      }
-      if (!(value instanceof Call call) || !call.callable().name().startsWith("_rebuild_tensor")) {
-        throw new DataFormatException(name + ":1:1: key '" + key + "' is not a tensor; save model.state_dict()");
-      }
-      List<Object> args = call.args().items();
-      StorageRef ref = (StorageRef) args.get(0);
-      int offset = ((Number) args.get(1)).intValue();
-      int[] shape = ints(args.get(2));
-      int[] stride = ints(args.get(3));
-      return new TensorData(shape, gather(data.get(ref.key()), offset, shape, stride));
-    }
-
-    private static int[] ints(Object tuple) {
-      return ((Tuple) tuple).items().stream().mapToInt(o -> ((Number) o).intValue()).toArray();
-    }
-
-    /** Copies a strided view into row-major order (the common contiguous case is one array copy). */
-    private static float[] gather(float[] storage, int offset, int[] shape, int[] stride) {
-      int count = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
-      float[] out = new float[count];
-      int[] index = new int[shape.length];
-      for (int i = 0; i < count; i++) {
-        int at = offset;
-        for (int d = 0; d < shape.length; d++) {
-          at += index[d] * stride[d];
-        }
-        out[i] = storage[at];
-        for (int d = shape.length - 1; d >= 0 && ++index[d] == shape[d]; d--) {
-          index[d] = 0;
-        }
-      }
-      return out;
-    }
   }
 }

@@ -100,11 +100,11 @@ public final class CifarResNet implements AdaptableClassifier {
    * @throws org.entropyharness.format.DataFormatException naming the key that is missing, unexpected or mis-shaped
    */
   public static CifarResNet load(Path checkpoint, int depth, String device) throws IOException {
+    CifarResNetLayout layout = new CifarResNetLayout(depth, 10); // a depth of 2e9 is refused before any reading
     Map<String, TensorData> state = TorchCheckpoint.read(checkpoint).entrySet().stream()
         .filter(e -> !e.getKey().endsWith("num_batches_tracked"))
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a,
             java.util.LinkedHashMap::new));
-    CifarResNetLayout layout = new CifarResNetLayout(depth, 10);
     TorchCheckpoint.requireShapes(checkpoint, state, layout.expectedShapes());
     NDManager manager = NDManager.newBaseManager(resolveDevice(device), "PyTorch");
     return new CifarResNet(layout, manager, state);

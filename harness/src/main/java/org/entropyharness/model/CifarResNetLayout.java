@@ -17,8 +17,9 @@ record CifarResNetLayout(int depth, int classes) {
   static final int[] WIDTHS = {16, 32, 64};
 
   CifarResNetLayout {
-    if (depth < 8 || (depth - 2) % 6 != 0) {
-      throw new IllegalArgumentException("depth " + depth + " is not 6n+2; use 20, 32 or 56");
+    if (depth < 8 || depth > org.entropyharness.guard.Limits.RESNET_DEPTH || (depth - 2) % 6 != 0) {
+      throw new IllegalArgumentException("depth " + depth + " is not 6n+2 up to "
+          + org.entropyharness.guard.Limits.RESNET_DEPTH + "; use 20, 32 or 56");
     }
   }
 

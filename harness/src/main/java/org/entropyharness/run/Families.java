@@ -41,6 +41,16 @@ public final class Families implements FamilyCatalog {
   }
 
   @Override
+  public Optional<java.util.Set<String>> slices(String family, org.entropyharness.suite.Params dataset) {
+    return find(family).flatMap(f -> f.slices(dataset));
+  }
+
+  @Override
+  public Optional<String> metricProblem(String family, String metric, String methodId, Map<String, Object> params) {
+    return find(family).flatMap(f -> f.metricProblem(metric, methodId, params));
+  }
+
+  @Override
   public Optional<ParamProblem> check(String family, String methodId, Map<String, Object> params) {
     return find(family)
         .map(f -> f.methodProblem(methodId, params).map(p -> new ParamProblem("", p)))

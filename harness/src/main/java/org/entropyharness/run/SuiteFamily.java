@@ -55,4 +55,17 @@ public interface SuiteFamily {
 
   /** The charts of one cell's (or one suite's) results, in the order reports show them. */
   List<ChartSpec> charts();
+
+  /**
+   * The slices (besides {@code all}) a dataset section yields, for checking gates when a suite loads; empty when the
+   * family cannot tell.
+   */
+  default Optional<java.util.Set<String>> slices(org.entropyharness.suite.Params dataset) {
+    return Optional.empty();
+  }
+
+  /** Why a method cannot produce a metric, for checking gates when a suite loads; empty when it can. */
+  default Optional<String> metricProblem(String metric, String methodId, Map<String, Object> params) {
+    return Optional.empty();
+  }
 }

@@ -31,6 +31,11 @@ public final class Baselines {
   /** The suite's baseline rows, or empty when the suite has none yet. */
   public Optional<List<MetricRow>> read(String suite) throws StoreException {
     Path file = file(suite);
+    try {
+      AtomicFiles.removeDebris(dir); // what a promote killed mid-write left behind
+    } catch (IOException e) {
+      // a read-only checkout: the leftovers are ignored, as every reader names its file exactly
+    }
     if (!Files.exists(file)) {
       return Optional.empty();
     }

@@ -75,7 +75,8 @@ public final class History {
     try {
       return LocalDate.parse(stem);
     } catch (DateTimeParseException e) {
-      throw new StoreException(file + ": '" + stem + "' is not a date; name a night's file yyyy-mm-dd.arrow or move it out");
+      throw new StoreException(file + ":1:1: '" + stem + "' is not a date; name a night's file yyyy-mm-dd.arrow or"
+          + " move it out");
     }
   }
 

@@ -1,5 +1,6 @@
 package org.entropyharness.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -8,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.entropyharness.guard.FileKind;
+import org.entropyharness.guard.InputFiles;
+import org.entropyharness.guard.JsonMessages;
 
 /**
  * The folder of one run: {@code manifest.json}, {@code metrics.arrow}, {@code samples.arrow}, and under
@@ -114,11 +118,24 @@ public final class RunDirectory {
     AtomicFiles.write(manifestFile(), JSON.writeValueAsBytes(manifest));
   }
 
+  /**
+   * The run's manifest.
+   *
+   * @throws StoreException in one located line when it is missing, not a regular file, or not a manifest
+   */
   public RunManifest readManifest() throws StoreException {
+    Path file = manifestFile();
+    if (!Files.exists(file)) {
+      throw new StoreException(file + ":1:1: no such file; " + root + " is not a run folder: give a folder under"
+          + " reports/runs/ or one that harness merge wrote");
+    }
     try {
-      return JSON.readValue(manifestFile().toFile(), RunManifest.class);
+      return JSON.readValue(InputFiles.readUtf8(file, FileKind.TEXT), RunManifest.class);
+    } catch (JsonProcessingException e) {
+      throw new StoreException(file + ":" + JsonMessages.position(e) + ": not a run manifest ("
+          + JsonMessages.firstClause(e) + "); restore it or run the suite again", e);
     } catch (IOException e) {
-      throw new StoreException(manifestFile() + ": cannot read the run manifest (" + e.getMessage() + ")", e);
+      throw new StoreException(e.getMessage(), e);
     }
   }
 

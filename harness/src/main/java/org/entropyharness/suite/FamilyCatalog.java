@@ -3,6 +3,7 @@ package org.entropyharness.suite;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the suite loader needs to know about the families of suites (defaults, method ids and their parameters),
@@ -15,6 +16,19 @@ public interface FamilyCatalog {
 
   /** A problem with one method's id or parameters, or empty when they are fine. */
   Optional<ParamProblem> check(String family, String methodId, Map<String, Object> params);
+
+  /**
+   * The slices (besides {@code all}) a dataset section yields, when the family can tell without running; empty when
+   * it cannot.
+   */
+  default Optional<Set<String>> slices(String family, Params dataset) {
+    return Optional.empty();
+  }
+
+  /** Why a method cannot produce a metric (e.g. {@code pass@64} from 2 samples), or empty when it can. */
+  default Optional<String> metricProblem(String family, String metric, String methodId, Map<String, Object> params) {
+    return Optional.empty();
+  }
 
   /**
    * One bad parameter.

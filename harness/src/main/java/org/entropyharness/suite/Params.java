@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.entropyharness.guard.ExactNumbers;
+import org.entropyharness.guard.InputFiles;
 
 /**
  * A mapping section of a suite file (dataset, model, protocol, a method's parameters) with typed getters whose
@@ -64,8 +66,18 @@ public final class Params {
     return has(key) ? values.get(key).asText() : fallback;
   }
 
+  /**
+   * An integer, exactly: a value that is not an integer or does not fit in 64 bits is an error at the key, never
+   * narrowed (the schema states each key's range; this is the last line behind it).
+   */
   public long integer(String key, long fallback) {
-    return has(key) ? values.get(key).asLong() : fallback;
+    return has(key) ? exact(key, values.get(key)) : fallback;
+  }
+
+  private long exact(String key, JsonNode node) {
+    return ExactNumbers.toLong(node.isNumber() ? node.numberValue() : null)
+        .orElseThrow(() -> error(key, "found " + SuiteSchema.show(node) + "; expected an integer from "
+            + Long.MIN_VALUE + " to " + Long.MAX_VALUE));
   }
 
   public double number(String key, double fallback) {
@@ -82,7 +94,7 @@ public final class Params {
       return fallback;
     }
     List<Long> out = new ArrayList<>();
-    values.get(key).forEach(n -> out.add(n.asLong()));
+    values.get(key).forEach(n -> out.add(exact(key, n)));
     return List.copyOf(out);
   }
 
@@ -101,14 +113,21 @@ public final class Params {
   }
 
   /**
-   * A path resolved against the suite file's folder; a missing file is an error at the key that shows the resolved
-   * path.
+   * A path resolved against the suite file's folder that is what its key names ({@link PathKeys}): a regular,
+   * readable file of at most its kind's size, or a folder. Anything else is an error at the key that shows the
+   * resolved path: a missing path, a folder where a file belongs, {@code /dev/zero}, a FIFO.
    */
   public Path existingPath(String key) {
     Path resolved = path(key).orElseThrow(() -> error(key, "missing; give a path relative to the suite file"));
     if (!Files.exists(resolved)) {
       throw error(key, "'" + values.get(key).asText() + "' resolves to " + resolved + ", which does not exist; fix the path (relative to the suite file's folder)");
     }
+    boolean folder = PathKeys.isFolder(key) || PathKeys.isFileOrFolder(key) && Files.isDirectory(resolved);
+    Optional<String> problem = folder ? InputFiles.folderProblem(resolved, "folder of the " + key + " files")
+        : InputFiles.problem(resolved, PathKeys.kindOf(key));
+    problem.ifPresent(p -> {
+      throw error(key, "'" + values.get(key).asText() + "' resolves to " + resolved + ", " + p);
+    });
     return resolved;
   }
 

@@ -40,7 +40,8 @@ public final class SuiteLoader {
     List<MethodSpec> methods = methods(doc, family);
     List<ModelSpec> models = ModelAxis.read(doc);
     List<String> metrics = top.strings("metrics", defaults);
-    List<GateSpec> gates = gates(doc, metrics, methods, top.integers("seeds", List.of(1L)).size());
+    GateTargets targets = new GateTargets(catalog, family, new Params(doc, "/dataset", root.get("dataset")), methods);
+    List<GateSpec> gates = gates(doc, metrics, methods, top.integers("seeds", List.of(1L)).size(), targets);
     return new SuiteSpec(
         doc.file(),
         sha256(doc.file()),
@@ -94,7 +95,8 @@ public final class SuiteLoader {
     return new Params(doc, pointer, node);
   }
 
-  private List<GateSpec> gates(YamlDocument doc, List<String> metrics, List<MethodSpec> methods, int seeds) {
+  private List<GateSpec> gates(YamlDocument doc, List<String> metrics, List<MethodSpec> methods, int seeds,
+      GateTargets targets) {
     List<GateSpec> gates = new ArrayList<>();
     JsonNode list = doc.root().path("gates");
     Set<String> labels = new HashSet<>();
@@ -112,6 +114,7 @@ public final class SuiteLoader {
           throw gate.error("methods", "'" + label + "' is not a method of this suite; methods: " + String.join(", ", labels));
         }
       }
+      targets.check(gate, metric, gate.string("slice", GateSpec.ALL), applies);
       boolean overSeeds = gate.string("over", "cell").equals("seeds");
       if (overSeeds && seeds < 2) {
         throw gate.error("over", "a gate over seeds needs a suite with at least two seeds; this one has " + seeds);

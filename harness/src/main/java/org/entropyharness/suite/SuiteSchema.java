@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.entropyharness.guard.Printable;
 
 /**
  * The suite file schema ({@code suite.schema.json}, JSON Schema 2020-12) and the translation of its violations into
@@ -26,6 +27,7 @@ public final class SuiteSchema {
   public static final String RESOURCE = "/org/entropyharness/suite/suite.schema.json";
 
   private static final SuiteSchema INSTANCE = new SuiteSchema();
+  private static final int SHOWN = 80;
 
   private final JsonNode schemaTree;
   private final JsonSchema schema;
@@ -63,18 +65,42 @@ public final class SuiteSchema {
             .thenComparingInt(l -> l.position().column())
             .thenComparingInt(Located::rank));
     Located first = located.get(0);
-    // Alternatives (anyOf / oneOf) report one violation per branch at the same place: say them together.
-    String problem =
-        located.stream()
-            .filter(l -> l.position().equals(first.position()))
-            .map(Located::problem)
-            .distinct()
-            .reduce((a, b) -> a + "; or " + b.substring(b.indexOf(';') + 2))
-            .orElseThrow();
+    List<Located> here = located.stream().filter(l -> l.position().equals(first.position())).toList();
+    String problem = first.rank() == UNKNOWN_KEY ? first.problem()
+        : first.rank() == REQUIRED ? missingKeys(here) : alternatives(here);
     throw new SuiteException(first.position(), problem);
   }
 
-  private record Located(SourcePosition position, String problem, int rank) {}
+  /**
+   * Alternatives (anyOf / oneOf) report one violation per branch at the same place: say them together. A wrong type
+   * is said alone: the range of a value of the wrong type says nothing more.
+   */
+  private static String alternatives(List<Located> here) {
+    if (here.stream().anyMatch(l -> l.rank() == TYPE) && here.stream().anyMatch(l -> l.rank() > TYPE)) {
+      return here.stream().filter(l -> l.rank() == TYPE).findFirst().orElseThrow().problem();
+    }
+    return here.stream().map(Located::problem).distinct()
+        .reduce((a, b) -> a + "; or " + b.substring(b.indexOf(';') + 2)).orElseThrow();
+  }
+
+  /** Several required keys missing from one mapping: name them all in one line. */
+  private static String missingKeys(List<Located> here) {
+    List<String> keys = here.stream().filter(l -> l.rank() == REQUIRED).map(Located::key).distinct().toList();
+    String where = here.get(0).problem().substring(0, here.get(0).problem().indexOf(": missing"));
+    return keys.size() == 1 ? here.get(0).problem()
+        : where + ": missing required keys " + keys.stream().map(k -> "'" + k + "'").collect(Collectors.joining(", "))
+            + "; add them";
+  }
+
+  private static final int UNKNOWN_KEY = 0;
+  private static final int REQUIRED = 1;
+  private static final int TYPE = 3;
+
+  private record Located(SourcePosition position, String problem, int rank, String key) {
+    Located(SourcePosition position, String problem, int rank) {
+      this(position, problem, rank, "");
+    }
+  }
 
   private Located locate(YamlDocument doc, ValidationMessage error) {
     String pointer = pointer(error.getInstanceLocation());
@@ -94,7 +120,7 @@ public final class SuiteSchema {
           new Located(
               doc.valuePosition(pointer),
               key + ": missing required key '" + error.getProperty() + "'; add it",
-              1);
+              REQUIRED, error.getProperty());
       case "enum", "const" ->
           new Located(
               doc.valuePosition(pointer),
@@ -104,7 +130,7 @@ public final class SuiteSchema {
           new Located(
               doc.valuePosition(pointer),
               key + ": found " + show(found) + "; expected " + typeList(rule),
-              3);
+              TYPE);
       case "propertyNames" ->
           new Located(
               doc.valuePosition(pointer),
@@ -192,7 +218,10 @@ public final class SuiteSchema {
       names.forEachRemaining(keys::add);
       return node.isArray() ? "a list of " + node.size() : "a mapping {" + keys.stream().collect(Collectors.joining(", ")) + "}";
     }
-    return node.isTextual() ? "'" + node.asText() + "'" : node.toString();
+    String text = node.isTextual() ? node.asText() : node.toString();
+    // a value from the file, shown in a one-line message: escaped, and cut when long
+    text = Printable.escape(text.length() > SHOWN ? text.substring(0, SHOWN) + "..." : text);
+    return node.isTextual() ? "'" + text + "'" : text;
   }
 
   private static String stripPath(String message) {

@@ -6,17 +6,20 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.entropyharness.guard.FileKind;
+import org.entropyharness.guard.InputFileException;
+import org.entropyharness.guard.InputFiles;
+import org.entropyharness.guard.Limits;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -49,34 +52,51 @@ public final class YamlDocument {
     this.keyPositions = Map.copyOf(keys);
   }
 
-  /** Reads and composes a YAML file; syntax errors, tags and duplicate keys become a {@link SuiteException}. */
+  /**
+   * Reads and composes a YAML file; a path that is not a regular file of at most {@link Limits#SUITE_BYTES}, text that
+   * is not UTF-8, syntax errors, tags, duplicate keys and documents beyond the {@link YamlBudget} become a
+   * {@link SuiteException}.
+   */
   public static YamlDocument read(Path file) {
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      text = InputFiles.readUtf8(file, FileKind.SUITE);
+    } catch (InputFileException e) {
+      throw new SuiteException(new SourcePosition(file, e.line(), e.column()), e.problem());
     } catch (IOException e) {
-      throw new SuiteException(SourcePosition.startOf(file), "cannot read the file (" + e + "); check the path");
+      throw new SuiteException(SourcePosition.startOf(file), "cannot read the file (" + e.getClass().getSimpleName()
+          + "); check the path");
     }
     return parse(file, text);
   }
 
-  /** Composes YAML text that came from {@code file}. */
+  /** Composes YAML text that came from {@code file}, within the same budget as {@link #read}. */
   public static YamlDocument parse(Path file, String text) {
+    if (text.length() > Limits.SUITE_BYTES) {
+      throw new SuiteException(SourcePosition.startOf(file), "the text has " + text.length() + " characters, more than"
+          + " the " + Limits.SUITE_BYTES + " a suite file may have (docs/limits.md)");
+    }
     LoadSettings settings =
         LoadSettings.builder()
             .setLabel(file.toString())
             .setSchema(new CoreSchema())
             .setAllowDuplicateKeys(false)
             .setAllowRecursiveKeys(false)
-            .setMaxAliasesForCollections(50)
-            .setCodePointLimit(4 * 1024 * 1024)
+            .setMaxAliasesForCollections(Limits.YAML_COLLECTION_ALIASES)
+            .setCodePointLimit((int) Limits.SUITE_BYTES + 1)
             .setUseMarks(true)
             .build();
     Optional<Node> node;
     try {
+      YamlBudget.check(file, text, settings);
       node = new Compose(settings).composeString(text);
     } catch (MarkedYamlEngineException e) {
       throw syntaxError(file, e);
+    } catch (SuiteException e) {
+      throw e;
+    } catch (ReaderException e) {
+      throw new SuiteException(at(file, text, e.getPosition()), String.format("character U+%04X is not allowed in"
+          + " YAML; remove it", e.getCodePoint()));
     } catch (RuntimeException e) {
       throw new SuiteException(SourcePosition.startOf(file), "not valid YAML: " + oneLine(e.getMessage()));
     }
@@ -112,6 +132,18 @@ public final class YamlDocument {
   public SourcePosition keyPosition(String pointer) {
     SourcePosition at = keyPositions.get(pointer);
     return at != null ? at : valuePosition(pointer);
+  }
+
+  /** The line and column of a code-point index of the text. */
+  private static SourcePosition at(Path file, String text, int codePoint) {
+    int line = 1;
+    int column = 1;
+    for (int i = 0, cp = 0; i < text.length() && cp < codePoint; i += Character.charCount(text.codePointAt(i)), cp++) {
+      boolean newline = text.charAt(i) == '\n';
+      line += newline ? 1 : 0;
+      column = newline ? 1 : column + 1;
+    }
+    return new SourcePosition(file, line, column);
   }
 
   private static SuiteException syntaxError(Path file, MarkedYamlEngineException e) {
@@ -155,7 +187,7 @@ public final class YamlDocument {
         }
         return array;
       }
-      return scalar((ScalarNode) node, at);
+      return scalar((ScalarNode) node, at, pointer.isEmpty() ? "" : SuiteSchema.dotted(pointer) + ": ");
     }
 
     private ObjectNode mapping(MappingNode mapping, String pointer) {
@@ -167,6 +199,10 @@ public final class YamlDocument {
           throw new SuiteException(keyAt, "a key must be a plain word; found a " + keyNode.getNodeType());
         }
         String name = key.getValue();
+        if (name.length() > Limits.YAML_KEY_CHARS) {
+          throw new SuiteException(keyAt, "a key of " + name.length() + " characters; keys are words of at most "
+              + Limits.YAML_KEY_CHARS + " characters (docs/limits.md)");
+        }
         String child = pointer + "/" + name.replace("~", "~0").replace("/", "~1");
         if (object.has(name)) {
           throw new SuiteException(keyAt, name + ": duplicate key; keep one of the two");
@@ -177,7 +213,7 @@ public final class YamlDocument {
       return object;
     }
 
-    private JsonNode scalar(ScalarNode scalar, SourcePosition at) {
+    private JsonNode scalar(ScalarNode scalar, SourcePosition at, String key) {
       String v = scalar.getValue();
       Tag tag = scalar.getTag();
       JsonNodeFactory f = JsonNodeFactory.instance;
@@ -187,10 +223,15 @@ public final class YamlDocument {
           return big.bitLength() < 63 ? f.numberNode(big.longValue()) : f.numberNode(big);
         }
         if (tag.equals(Tag.FLOAT)) {
-          return f.numberNode(parseFloat(v));
+          double d = parseFloat(v);
+          if (!Double.isFinite(d)) {
+            throw new SuiteException(at, key + "'" + v + "' is not a finite number; suites take finite numbers only, such as"
+                + " 0.5 or 1e-3");
+          }
+          return new FloatLiteralNode(d, v);
         }
       } catch (NumberFormatException e) {
-        throw new SuiteException(at, "'" + v + "' is not a number; write it as 12, -3 or 1.5e-3");
+        throw new SuiteException(at, key + "'" + v + "' is not a number; write it as 12, -3 or 1.5e-3");
       }
       if (tag.equals(Tag.BOOL)) {
         return f.booleanNode(v.equalsIgnoreCase("true"));

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Dependencies point inward, also inside the component layer (see docs/architecture.md):
  * outer (engine, jupiter, report, cli) → run → gate / chart → store; run → method → model / lm → data → metric →
- * format; suite is read by gate, run and the outer layer.
+ * format; suite is read by gate, run and the outer layer; guard (input and output checks, limits) is below them all.
  */
 class ArchitectureTest {
   private static final String ROOT = "org.entropyharness.";
@@ -45,6 +45,15 @@ class ArchitectureTest {
   void should_keep_inference_independent_of_training() {
     noClasses().that().resideInAPackage(ROOT + "lm..").and().resideOutsideOfPackage(ROOT + "lm.train..")
         .should().dependOnClassesThat().resideInAPackage(ROOT + "lm.train..")
+        .check(MAIN);
+  }
+
+  @Test
+  void should_keep_the_guards_below_every_other_package() {
+    noClasses().that().resideInAPackage(ROOT + "guard..").should().dependOnClassesThat()
+        .resideInAnyPackage(ROOT + "suite..", ROOT + "format..", ROOT + "metric..", ROOT + "data..", ROOT + "model..",
+            ROOT + "lm..", ROOT + "method..", ROOT + "store..", ROOT + "gate..", ROOT + "chart..", ROOT + "run..",
+            ROOT + "engine..", ROOT + "jupiter..", ROOT + "report..", ROOT + "cluster..", ROOT + "cli..")
         .check(MAIN);
   }
 

@@ -43,6 +43,17 @@ class ChartsTest {
   }
 
   @Test
+  void should_draw_the_entropy_histogram_when_every_trace_is_right_or_every_one_wrong() throws Exception {
+    for (boolean right : new boolean[] {true, false}) {
+      List<SampleRow> traces = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        traces.add(withEntropy(LeaderboardEscapingTest.sample("greedy@1", "7", "text", right), 0.1 + i * 0.01));
+      }
+      assertPng(Charts.entropyHistogram(traces), 640, 400);
+    }
+  }
+
+  @Test
   void should_draw_nothing_when_the_rows_hold_nothing_to_draw() {
     assertThat(Charts.errorByCorruption(REASONING, "error")).isEmpty();
     assertThat(Charts.passAtK(TTA)).isEmpty();

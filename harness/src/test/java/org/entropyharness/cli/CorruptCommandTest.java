@@ -44,16 +44,16 @@ class CorruptCommandTest {
   }
 
   @Test
-  void should_fail_with_the_allowed_names_for_an_unknown_corruption() {
+  void should_fail_with_one_line_naming_the_option_and_the_allowed_names_for_an_unknown_corruption() {
     StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new CorruptCommand());
-    cli.setErr(new PrintWriter(err));
-    cli.setExecutionExceptionHandler((e, c, p) -> {
-      c.getErr().println(e.getMessage());
-      return 2;
-    });
-    int code = cli.execute("--base", "x.bin", "--out", out.toString(), "--corruptions", "fogg");
+
+    int code = HarnessCommand.execute(new PrintWriter(new StringWriter()), new PrintWriter(err, true), "corrupt",
+        "--base", "x.bin", "--out", out.toString(), "--corruptions", "fogg");
+
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).startsWith("unknown corruption 'fogg'; allowed: gaussian_noise,");
+    assertThat(err.toString().strip()).isEqualTo("harness: --corruptions: unknown corruption 'fogg'; allowed:"
+        + " gaussian_noise, shot_noise, impulse_noise, defocus_blur, glass_blur, motion_blur, zoom_blur, snow, frost,"
+        + " fog, brightness, contrast, elastic_transform, pixelate, jpeg_compression; see 'harness corrupt --help'");
+    assertThat(out).isEmptyDirectory();
   }
 }

@@ -88,6 +88,22 @@ class TorchCheckpointTest {
         .hasMessageContaining("not a torch.save checkpoint");
   }
 
+  /**
+   * Found by the fuzz test: one byte of the central directory moves the local header of {@code data/1} to offset
+   * 66152 (Python's zipfile reads that offset from the damaged file), beyond the file's 1573 bytes; ZipFile then threw
+   * a bare EOFException when the entry was opened.
+   */
+  @Test
+  void should_refuse_a_zip_whose_entry_lies_beyond_the_end_of_the_file() throws IOException {
+    byte[] bytes = Files.readAllBytes(Path.of("src/test/resources/format/fuzz/tiny-zip.th"));
+    bytes[1274] = 1;
+    Path file = Files.write(temp.resolve("moved.th"), bytes);
+
+    assertThatThrownBy(() -> TorchCheckpoint.read(file)).isInstanceOf(DataFormatException.class)
+        .hasMessage(file + ":1:1: not a readable zip archive (an entry lies beyond the end of the file); the file is"
+            + " corrupt: save it again with torch.save");
+  }
+
   @Test
   void should_refuse_unknown_pickle_opcodes() throws IOException {
     Path file = temp.resolve("odd.th");

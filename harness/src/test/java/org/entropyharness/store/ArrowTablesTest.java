@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.entropyharness.guard.FuzzBudget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +50,37 @@ class ArrowTablesTest {
         .isInstanceOf(StoreException.class)
         .hasMessageStartingWith(file + ":1:1: not a complete Arrow IPC file (no Arrow end marker)")
         .hasMessageContaining("git checkout -- " + file);
+  }
+
+  /**
+   * A baseline damaged by the fuzz test ({@link ArrowTablesFuzzTest} shrank it to this file): a list column's offsets
+   * point beyond its data buffer. Arrow checks that with a Java assertion while loading the batch: with assertions on
+   * (as in tests) the read threw AssertionError; without them (as in the CLI) it is an IndexOutOfBoundsException.
+   */
+  @Test
+  void should_refuse_a_batch_whose_offsets_point_beyond_its_buffer() throws Exception {
+    Path file = Files.copy(Path.of("src/test/resources/store/offsets-beyond-buffer.arrow"), dir.resolve("b.arrow"));
+
+    assertThatThrownBy(() -> ArrowTables.read(file, MetricRow.TABLE))
+        .isInstanceOf(StoreException.class)
+        .hasMessageStartingWith(file + ":1:1: record batch 1 of 1 is corrupted: its buffers do not hold what its"
+            + " metadata declares (")
+        .hasMessageEndingWith("); restore it (git checkout -- " + file + ") or write it again");
+  }
+
+  /**
+   * A baseline damaged by the fuzz test (shrunk to this file): a string column's offset says 2^30, and Arrow sizes
+   * the string's byte[] from the offsets before checking them against the buffer; the read took over a gigabyte.
+   */
+  @Test
+  void should_refuse_offsets_beyond_the_data_before_allocating_a_value_of_their_length() throws Exception {
+    Path file = Files.copy(Path.of("src/test/resources/store/string-offset-beyond-data.arrow"), dir.resolve("b.arrow"));
+
+    Throwable thrown = FuzzBudget.run(() -> ArrowTables.read(file, MetricRow.TABLE));
+
+    assertThat(thrown).isInstanceOf(StoreException.class).hasMessage(file + ":1:1: record batch 1 of 1 is corrupted:"
+        + " its buffers do not hold what its metadata declares (ValidateException); restore it (git checkout -- " + file
+        + ") or write it again");
   }
 
   @Test

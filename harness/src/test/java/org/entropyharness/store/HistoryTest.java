@@ -37,7 +37,7 @@ class HistoryTest {
   void should_name_a_night_file_whose_name_is_not_a_date() throws Exception {
     Files.writeString(dir.resolve("2026-13-45.arrow"), "x");
     assertThatThrownBy(() -> new History(dir).nights()).isInstanceOf(StoreException.class)
-        .hasMessage(dir.resolve("2026-13-45.arrow") + ": '2026-13-45' is not a date; name a night's file yyyy-mm-dd.arrow or move it out");
+        .hasMessage(dir.resolve("2026-13-45.arrow") + ":1:1: '2026-13-45' is not a date; name a night's file yyyy-mm-dd.arrow or move it out");
   }
 
   @Test

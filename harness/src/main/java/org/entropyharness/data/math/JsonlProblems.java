@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.entropyharness.guard.FileKind;
+import org.entropyharness.guard.BoundedLines;
+import org.entropyharness.guard.JsonMessages;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -38,11 +41,10 @@ public final class JsonlProblems {
   public static List<Problem> read(Path file, JsonlFieldMap map) throws IOException {
     List<Problem> problems = new ArrayList<>();
     Set<String> ids = new HashSet<>();
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (BoundedLines in = new BoundedLines(file, FileKind.JSONL)) {
       String line;
-      int lineNo = 0;
-      while ((line = in.readLine()) != null) {
-        lineNo++;
+      while ((line = in.next()) != null) {
+        int lineNo = in.lineNumber();
         if (line.isBlank()) {
           continue;
         }
@@ -64,7 +66,7 @@ public final class JsonlProblems {
     } catch (JsonProcessingException e) {
       int col = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getColumnNr());
       throw new DataFormatException(
-          file + ":" + lineNo + ":" + col + ": malformed JSON (" + e.getOriginalMessage()
+          file + ":" + lineNo + ":" + col + ": malformed JSON (" + JsonMessages.firstClause(e)
               + "); fix the line so it is one complete JSON object");
     }
     if (node == null || !node.isObject()) {

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.entropyharness.guard.FileKind;
+import org.entropyharness.guard.InputFiles;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -69,10 +71,13 @@ public final class ParquetProblems {
   /** The Parquet files at {@code path}: the file itself, or a folder's {@code *.parquet} files by name. */
   public static List<Path> files(Path path) throws IOException {
     if (!Files.isDirectory(path)) {
-      return List.of(path);
+      return List.of(InputFiles.require(path, FileKind.DATA));
     }
     try (Stream<Path> s = Files.list(path)) {
       List<Path> files = s.filter(f -> f.getFileName().toString().endsWith(".parquet")).sorted().toList();
+      for (Path f : files) {
+        InputFiles.require(f, FileKind.DATA);
+      }
       if (files.isEmpty()) {
         throw new DataFormatException(path + ":1:1: folder holds no .parquet file; point 'parquet' at a Parquet file"
             + " or at the folder of a dataset split");
@@ -85,7 +90,7 @@ public final class ParquetProblems {
   static List<JsonNode> rows(Path file) throws IOException {
     List<JsonNode> rows = new ArrayList<>();
     String uri = file.toAbsolutePath().normalize().toUri().toString();
-    try (BufferAllocator allocator = new RootAllocator();
+    try (BufferAllocator allocator = new RootAllocator(16 * Files.size(file) + (64L << 20));
         DatasetFactory factory =
             new FileSystemDatasetFactory(allocator, NativeMemoryPool.getDefault(), FileFormat.PARQUET, uri);
         Dataset dataset = factory.finish();

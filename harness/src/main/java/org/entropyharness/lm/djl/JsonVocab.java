@@ -43,7 +43,8 @@ public final class JsonVocab {
   public static JsonVocab read(Path file) throws IOException {
     JsonNode root;
     try {
-      root = new ObjectMapper().readTree(Files.readString(file));
+      root = new ObjectMapper().readTree(org.entropyharness.guard.InputFiles.readUtf8(file,
+          org.entropyharness.guard.FileKind.TEXT));
     } catch (JsonProcessingException e) {
       var loc = e.getLocation();
       throw new DataFormatException(file + ":" + (loc == null ? 1 : loc.getLineNr()) + ":"

@@ -82,6 +82,10 @@ public record TinyGptConfig(int vocabularySize, int dModel, int heads, int layer
     if (value == null) {
       throw new IllegalArgumentException("weights header has no '" + key + "'; the file is not an arith-tiny model");
     }
-    return Integer.parseInt(value.trim());
+    return org.entropyharness.guard.ExactNumbers.parseLong(value.trim())
+        .filter(v -> v >= 0 && v <= 1 << 20)
+        .map(Long::intValue)
+        .orElseThrow(() -> new IllegalArgumentException("weights header '" + key + "=" + value.strip()
+            + "' is not a whole number from 0 to 1048576"));
   }
 }

@@ -7,6 +7,8 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.entropyharness.guard.FileKind;
+import org.entropyharness.guard.InputFiles;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.entropyharness.format.DataFormatException;
@@ -60,7 +62,7 @@ public record WeightsFile(TinyGptConfig config, Map<String, float[]> tensors) {
 
   /** Reads and checks a weights file: every tensor the config needs, with the right shape. */
   public static WeightsFile read(Path path) throws IOException {
-    ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(path)).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer in = ByteBuffer.wrap(InputFiles.readBytes(path, FileKind.MODEL_WEIGHTS)).order(ByteOrder.LITTLE_ENDIAN);
     try {
       if (in.getInt() != MAGIC || in.getInt() != VERSION) {
         throw new DataFormatException(path + ":1:1: not an EHLM version 1 weights file; regenerate it with"
@@ -72,12 +74,12 @@ public record WeightsFile(TinyGptConfig config, Map<String, float[]> tensors) {
       int count = in.getInt();
       for (int i = 0; i < count; i++) {
         String name = string(in, in.getInt());
-        int[] shape = new int[in.getInt()];
+        int[] shape = new int[declared(in.getInt(), 8)];
         for (int d = 0; d < shape.length; d++) {
           shape[d] = in.getInt();
         }
         checkShape(path, name, shape, expected.get(name));
-        float[] values = new float[product(shape)];
+        float[] values = new float[declared(product(shape), in.remaining() / Float.BYTES)];
         in.asFloatBuffer().get(values);
         in.position(in.position() + 4 * values.length);
         tensors.put(name, values);
@@ -89,6 +91,9 @@ public record WeightsFile(TinyGptConfig config, Map<String, float[]> tensors) {
       return new WeightsFile(config, tensors);
     } catch (java.nio.BufferUnderflowException e) {
       throw new DataFormatException(path + ":1:1: weights file is truncated; copy it again or retrain");
+    } catch (IllegalArgumentException e) {
+      throw new DataFormatException(path + ":1:1: weights header is corrupt (" + e.getMessage() + "); copy the file"
+          + " again or retrain");
     }
   }
 
@@ -110,8 +115,16 @@ public record WeightsFile(TinyGptConfig config, Map<String, float[]> tensors) {
     return out;
   }
 
+  /** A count read from the file, checked against what the file can hold before anything is allocated for it. */
+  private static int declared(long count, long max) {
+    if (count < 0 || count > max) {
+      throw new java.nio.BufferUnderflowException();
+    }
+    return (int) count;
+  }
+
   private static String string(ByteBuffer in, int length) {
-    byte[] bytes = new byte[length];
+    byte[] bytes = new byte[declared(length, in.remaining())];
     in.get(bytes);
     return new String(bytes, StandardCharsets.UTF_8);
   }
@@ -124,10 +137,10 @@ public record WeightsFile(TinyGptConfig config, Map<String, float[]> tensors) {
     return b.array();
   }
 
-  private static int product(int[] shape) {
-    int n = 1;
+  private static long product(int[] shape) {
+    long n = 1;
     for (int d : shape) {
-      n *= d;
+      n = d < 0 ? -1 : Math.min(n * d, Integer.MAX_VALUE + 1L);
     }
     return n;
   }

@@ -3,6 +3,7 @@ package org.entropyharness.method.reasoning;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
+import org.entropyharness.guard.ExactNumbers;
 
 /** A strategy's parameters: the suite's values over the strategy's defaults, with unknown keys rejected. */
 public final class StrategyParams {
@@ -49,10 +50,8 @@ public final class StrategyParams {
   /** An integer parameter. */
   public int integer(String key) {
     Object v = values.get(key);
-    if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
-      return n.intValue();
-    }
-    throw bad(key, "an integer", v);
+    // exactly, never narrowed: n = 2^32 + 2 is not 2
+    return ExactNumbers.toInt(v).orElseThrow(() -> bad(key, "an integer that fits in 32 bits", v));
   }
 
   /** A text parameter. */

@@ -10,7 +10,7 @@ import org.entropyharness.model.AdaptableClassifier;
  * The two methods that never change a weight: {@code source} (BatchNorm on the running statistics of the
  * training data) and {@code bn-adapt} (BatchNorm on the statistics of each test batch).
  */
-final class FixedModelMethod implements AdaptationMethod {
+final class FixedModelMethod implements NonAdaptingMethod {
   private final String id;
   private final AdaptableClassifier model;
   private final boolean batchStatistics;
@@ -40,18 +40,4 @@ final class FixedModelMethod implements AdaptationMethod {
       return new StepResult(probabilities, model.classes(), 0, 0, nonFinite);
     }
   }
-
-  /** The same as {@link #step}: nothing adapts. */
-  @Override
-  public StepResult predict(ImageBatch batch) {
-    return step(batch);
-  }
-
-  @Override
-  public void reset() {
-    // Nothing adapts, so there is nothing to restore.
-  }
-
-  @Override
-  public void close() {}
 }

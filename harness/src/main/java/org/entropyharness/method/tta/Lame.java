@@ -15,7 +15,7 @@ import org.entropyharness.model.AdaptableClassifier;
  * the {@code knn} nearest other samples) or {@code rbf} ({@code exp(−d²/2σ²)}, σ the mean distance to the
  * {@code knn}-th nearest sample, self included).
  */
-final class Lame implements AdaptationMethod {
+final class Lame implements NonAdaptingMethod {
   private final AdaptableClassifier model;
   private final String affinity;
   private final int knn;
@@ -59,20 +59,6 @@ final class Lame implements AdaptationMethod {
     float[] y = LaplacianAdjustment.solve(logits, classes, kernel, maxSteps);
     return new StepResult(y, classes, 0, 0, Entropies.allFinite(y) ? 0 : 1);
   }
-
-  /** LAME keeps no state: the prediction is the step. */
-  @Override
-  public StepResult predict(ImageBatch batch) {
-    return step(batch);
-  }
-
-  @Override
-  public void reset() {
-    // No parameter and no running state.
-  }
-
-  @Override
-  public void close() {}
 
   private static float[] softmaxRows(float[] logits, int classes) {
     float[] out = new float[logits.length];

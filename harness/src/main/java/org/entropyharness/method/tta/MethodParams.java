@@ -3,6 +3,7 @@ package org.entropyharness.method.tta;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
+import org.entropyharness.guard.ExactNumbers;
 
 /**
  * A method's parameters: its defaults overridden by the caller's values, each checked against the default's type.
@@ -38,10 +39,14 @@ final class MethodParams {
 
   private static Object checkType(String method, String key, Object def, Object value) {
     if (def instanceof Number && value instanceof Number number) {
-      if (def instanceof Integer && number.doubleValue() != Math.rint(number.doubleValue())) {
+      if (def instanceof Integer) {
+        // exactly, never narrowed: a value beyond 32 bits is refused, not wrapped
+        return ExactNumbers.toInt(number).orElseThrow(() -> wrongType(method, key, def, value));
+      }
+      if (!Double.isFinite(number.doubleValue())) {
         throw wrongType(method, key, def, value);
       }
-      return def instanceof Integer ? (Object) number.intValue() : (Object) number.doubleValue();
+      return number.doubleValue();
     }
     if (value != null && def.getClass().equals(value.getClass())) {
       return value;
@@ -57,7 +62,7 @@ final class MethodParams {
 
   private static String typeName(Object def) {
     if (def instanceof Integer) {
-      return "an integer";
+      return "an integer that fits in 32 bits";
     }
     return def instanceof Number ? "a number" : def instanceof Boolean ? "true or false" : "text";
   }

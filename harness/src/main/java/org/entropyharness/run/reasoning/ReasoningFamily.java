@@ -49,6 +49,23 @@ public final class ReasoningFamily implements SuiteFamily {
   }
 
   @Override
+  public Optional<java.util.Set<String>> slices(org.entropyharness.suite.Params dataset) {
+    try {
+      java.util.Set<String> groups = new java.util.TreeSet<>();
+      new ReasoningData(dataset).problems().forEach(p -> groups.add(p.group()));
+      groups.remove("");
+      return Optional.of(groups);
+    } catch (IOException e) {
+      return Optional.empty(); // the run reports the unreadable data, located
+    }
+  }
+
+  @Override
+  public Optional<String> metricProblem(String metric, String methodId, Map<String, Object> params) {
+    return SampleCounts.problem(metric, methodId, params);
+  }
+
+  @Override
   public void check(SuiteSpec suite) {
     ReasoningCellRunner.check(suite);
   }

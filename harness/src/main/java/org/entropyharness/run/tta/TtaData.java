@@ -115,6 +115,20 @@ final class TtaData {
         Integer.toString(limit)));
   }
 
+  /** The names {@link #slices} will have, without reading an image (for checking the slices gates name). */
+  List<String> sliceNames() {
+    if (name.equals("cifar10")) {
+      return List.of("clean");
+    }
+    List<String> names = new ArrayList<>();
+    for (Corruption c : corruptions) {
+      for (long s : severities) {
+        names.add(c.id() + "/" + s);
+      }
+    }
+    return names;
+  }
+
   /** The shifts in order: each corruption at each severity (or the clean images for {@code cifar10}). */
   synchronized List<TtaSlice> slices() throws IOException {
     if (slices == null) {

@@ -45,6 +45,11 @@ public final class TtaFamily implements SuiteFamily {
   }
 
   @Override
+  public Optional<java.util.Set<String>> slices(org.entropyharness.suite.Params dataset) {
+    return Optional.of(java.util.Set.copyOf(new TtaData(dataset).sliceNames()));
+  }
+
+  @Override
   public void check(SuiteSpec suite) {
     TtaCellRunner.check(suite);
   }

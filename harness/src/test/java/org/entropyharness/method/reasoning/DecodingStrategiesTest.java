@@ -114,7 +114,7 @@ class DecodingStrategiesTest {
         .hasMessage("strategy 'deepconf': parameter 'score' must be one of mean, tail, bottom10, lowest-group, "
             + "found 'median'");
     assertThatThrownBy(() -> DecodingStrategies.create("self-consistency", Map.of("n", 2.5), CONTEXT))
-        .hasMessage("strategy 'self-consistency': parameter 'n' must be an integer, found '2.5'");
+        .hasMessage("strategy 'self-consistency': parameter 'n' must be an integer that fits in 32 bits, found '2.5'");
     assertThatThrownBy(() -> DecodingStrategies.create("sample", Map.of("top-p", 1.5), CONTEXT))
         .hasMessageStartingWith("strategy 'sample': bad decoding parameters");
   }

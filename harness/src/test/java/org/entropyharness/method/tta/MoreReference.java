@@ -1,10 +1,6 @@
 package org.entropyharness.method.tta;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,17 +9,13 @@ import java.util.Map;
  */
 final class MoreReference {
   private static final Path FILE = Path.of("src/test/resources/method/tta/resnet20-more-reference.txt");
-  private static List<String> lines;
+  private static TaggedRows rows;
 
   private MoreReference() {}
 
   /** The rows tagged {@code tag}, in file order. */
   static double[][] rows(String tag) {
-    return lines().stream()
-        .filter(l -> l.startsWith(tag + " "))
-        .map(l -> java.util.Arrays.stream(l.substring(tag.length() + 1).trim().split(" "))
-            .mapToDouble(Double::parseDouble).toArray())
-        .toArray(double[][]::new);
+    return file().rows(tag);
   }
 
   /** The single row tagged {@code tag}, as integers. */
@@ -55,14 +47,10 @@ final class MoreReference {
     };
   }
 
-  private static synchronized List<String> lines() {
-    if (lines == null) {
-      try {
-        lines = Files.readAllLines(FILE);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+  private static synchronized TaggedRows file() {
+    if (rows == null) {
+      rows = TaggedRows.read(FILE);
     }
-    return lines;
+    return rows;
   }
 }

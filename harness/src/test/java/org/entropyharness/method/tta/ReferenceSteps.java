@@ -3,11 +3,7 @@ package org.entropyharness.method.tta;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDManager;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.entropyharness.data.ImageBatch;
 import org.entropyharness.model.CifarInput;
 import org.entropyharness.model.CifarResNet;
@@ -21,17 +17,13 @@ final class ReferenceSteps {
   private static final Path FILE = Path.of("src/test/resources/method/tta/resnet20-reference-steps.txt");
   /** The script's NOISE: uniform noise of ±64 grey levels. */
   private static final int NOISE = 64;
-  private static List<String> lines;
+  private static TaggedRows rows;
 
   private ReferenceSteps() {}
 
   /** The rows of the fixture tagged {@code tag}, in file order. */
   static double[][] rows(String tag) {
-    return lines().stream()
-        .filter(l -> l.startsWith(tag + " "))
-        .map(l -> java.util.Arrays.stream(l.substring(tag.length() + 1).trim().split(" "))
-            .mapToDouble(Double::parseDouble).toArray())
-        .toArray(double[][]::new);
+    return file().rows(tag);
   }
 
   /** The single row tagged {@code tag}. */
@@ -46,15 +38,11 @@ final class ReferenceSteps {
     return java.util.Arrays.stream(row(tag)).mapToInt(v -> (int) v).toArray();
   }
 
-  private static synchronized List<String> lines() {
-    if (lines == null) {
-      try {
-        lines = Files.readAllLines(FILE);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+  private static synchronized TaggedRows file() {
+    if (rows == null) {
+      rows = TaggedRows.read(FILE);
     }
-    return lines;
+    return rows;
   }
 
   /**
