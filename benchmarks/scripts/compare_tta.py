@@ -29,7 +29,7 @@ PASSES = {"source": 1, "bn-adapt": 1, "tent": 2, "renyi-tent": 2, "eata": 2, "sa
 JAVA = ["java", "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-modules=jdk.incubator.vector",
         "-Dai.djl.offline=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Dharness.root=.", "-cp"]
 CLASSPATH = "benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar:benchmarks/target/lib/*"
-LINE = re.compile(r"^(\S+)\t([0-9.]+) images/s\truns=\S*\taccuracy=([0-9.]+)", re.M)
+LINE = re.compile(r"^(\S+)\t([0-9.]+) images/s\truns=[^\t]*\taccuracy=([0-9.]+)", re.M)
 
 
 def forward_flops(depth):

@@ -267,8 +267,11 @@ public final class CifarResNet implements AdaptableClassifier {
         return normaliser.normalise(bn, y, gamma, beta);
       }
       // DJL's momentum is the weight of the old running value (MXNet convention): 1 leaves the statistics intact.
+      // Axis -1 is DJL's direct call of libtorch's batch_norm (which normalises over dimension 1); any other axis
+      // wraps input and output in swapAxes views, and the residual block's in-place addition on such a view makes
+      // autograd copy every gradient through it into a contiguous NCHW clone (CopySlices).
       return BatchNorm.batchNorm(y, constants.get(name + ".running_mean"), constants.get(name + ".running_var"),
-          gamma, beta, 1, 1f, BN_EPS, batchStatistics).singletonOrThrow();
+          gamma, beta, -1, 1f, BN_EPS, batchStatistics).singletonOrThrow();
     }
   }
 
