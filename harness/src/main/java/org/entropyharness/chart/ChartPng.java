@@ -5,6 +5,8 @@ import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
 import java.util.Optional;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYChart;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.BitmapEncoder.BitmapFormat;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -15,6 +17,7 @@ import org.knowm.xchart.style.Styler;
  * font (the JDK then fails inside AWT) gets no chart and a warning instead of a crashed report.
  */
 final class ChartPng {
+  private static final int LEGEND_LINE = 18;
   static final int WIDTH = 640;
   static final int HEIGHT = 400;
   static final Color[] PALETTE = {
@@ -46,6 +49,21 @@ final class ChartPng {
     styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
     styler.setAntiAlias(true);
     styler.setChartPadding(12);
+  }
+
+  /**
+   * An XY chart in the house style whose legend fits: up to three entries side by side below the plot, more one per
+   * line (a row of checkpoint or cell names is wider than the chart), the picture taller by a line per entry.
+   */
+  static XYChart xyChart(String title, String xTitle, String yTitle, int legendEntries) {
+    boolean vertical = legendEntries > 3;
+    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT + (vertical ? LEGEND_LINE * legendEntries : 0))
+        .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+    style(chart.getStyler());
+    if (vertical) {
+      chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+    }
+    return chart;
   }
 
   /** Dashed stroke for reference lines (e.g. perfect calibration). */

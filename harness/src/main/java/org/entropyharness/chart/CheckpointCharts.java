@@ -23,7 +23,6 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 final class CheckpointCharts {
   private static final Pattern PASS_AT = Pattern.compile("pass@(\\d+)");
   /** Pixels a legend entry takes when entries are listed one per line. */
-  private static final int LEGEND_LINE = 18;
 
   private CheckpointCharts() {}
 
@@ -40,7 +39,7 @@ final class CheckpointCharts {
       return Optional.empty();
     }
     double scale = "rate".equals(lines.values().iterator().next().firstEntry().getValue().unit()) ? 100 : 1;
-    XYChart chart = chart(metric + " over training", "step", metric + (scale == 100 ? " (%)" : ""), lines.size());
+    XYChart chart = ChartPng.xyChart(metric + " over training", "step", metric + (scale == 100 ? " (%)" : ""), lines.size());
     chart.getStyler().setErrorBarsColor(java.awt.Color.GRAY);
     lines.forEach((name, points) -> {
       List<Long> x = new ArrayList<>(points.keySet());
@@ -85,7 +84,7 @@ final class CheckpointCharts {
       return Optional.empty();
     }
     long fits = points.keySet().stream().filter(laws::containsKey).count();
-    XYChart chart = chart(accuracyMetric + " against policy entropy", "policy entropy H (nats)",
+    XYChart chart = ChartPng.xyChart(accuracyMetric + " against policy entropy", "policy entropy H (nats)",
         accuracyMetric + " R (%)", points.size() + (int) fits);
     List<String> keys = new ArrayList<>(points.keySet());
     points.forEach((key, byStep) -> {
@@ -136,7 +135,7 @@ final class CheckpointCharts {
     if (curves.isEmpty()) {
       return Optional.empty();
     }
-    XYChart chart = chart("pass@k: last checkpoints and base", "k", "pass@k (%)", curves.size());
+    XYChart chart = ChartPng.xyChart("pass@k: last checkpoints and base", "k", "pass@k (%)", curves.size());
     chart.getStyler().setXAxisLogarithmic(true);
     chart.getStyler().setXAxisDecimalPattern("0");
     curves.forEach((name, c) -> chart.addSeries(name, new ArrayList<>(c.keySet()), new ArrayList<>(c.values()))
@@ -144,19 +143,4 @@ final class CheckpointCharts {
     return ChartPng.encode(chart);
   }
 
-  /**
-   * A chart in the house style whose legend fits: up to three entries side by side below the plot, more one per line
-   * (a row of checkpoint-series names is wider than the chart), the picture taller by a line per entry.
-   */
-  private static XYChart chart(String title, String xTitle, String yTitle, int legendEntries) {
-    boolean vertical = legendEntries > 3;
-    XYChart chart = new XYChartBuilder().width(ChartPng.WIDTH)
-        .height(ChartPng.HEIGHT + (vertical ? LEGEND_LINE * legendEntries : 0))
-        .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
-    ChartPng.style(chart.getStyler());
-    if (vertical) {
-      chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
-    }
-    return chart;
-  }
 }

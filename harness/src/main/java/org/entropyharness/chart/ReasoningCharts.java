@@ -26,21 +26,21 @@ final class ReasoningCharts {
 
   private ReasoningCharts() {}
 
-  /** pass@k against k on slice {@code all}, one line per method. */
+  /** pass@k against k on slice {@code all}, one line per method (per model and method when there are several models). */
   static Optional<byte[]> passAtK(List<MetricRow> rows) {
+    boolean severalModels = severalModels(rows);
     Map<String, TreeMap<Integer, Double>> curves = new LinkedHashMap<>();
     for (MetricRow r : rows) {
       Matcher m = PASS_AT.matcher(r.metric());
       if ("all".equals(r.slice()) && m.matches() && Double.isFinite(r.value())) {
-        curves.computeIfAbsent(r.method(), k -> new TreeMap<>()).put(Integer.parseInt(m.group(1)), r.value() * 100);
+        curves.computeIfAbsent(curveName(r, severalModels), k -> new TreeMap<>())
+            .put(Integer.parseInt(m.group(1)), r.value() * 100);
       }
     }
     if (curves.isEmpty()) {
       return Optional.empty();
     }
-    XYChart chart = new XYChartBuilder().width(ChartPng.WIDTH).height(ChartPng.HEIGHT).title("pass@k")
-        .xAxisTitle("k").yAxisTitle("pass@k (%)").build();
-    ChartPng.style(chart.getStyler());
+    XYChart chart = ChartPng.xyChart("pass@k", "k", "pass@k (%)", curves.size());
     chart.getStyler().setXAxisLogarithmic(curves.values().stream().anyMatch(c -> c.lastKey() >= 16));
     chart.getStyler().setXAxisDecimalPattern("0");
     curves.forEach((method, c) -> chart.addSeries(method, new ArrayList<>(c.keySet()), new ArrayList<>(c.values()))
@@ -48,12 +48,13 @@ final class ReasoningCharts {
     return ChartPng.encode(chart);
   }
 
-  /** One point per method: accuracy on slice {@code all} against mean completion tokens. */
+  /** One point per method (per model and method): accuracy on slice {@code all} against mean completion tokens. */
   static Optional<byte[]> accuracyVsTokens(List<MetricRow> rows, String accuracyMetric, String tokensMetric) {
+    boolean severalModels = severalModels(rows);
     Map<String, double[]> points = new LinkedHashMap<>();
     for (MetricRow r : rows) {
       if ("all".equals(r.slice()) && (r.metric().equals(accuracyMetric) || r.metric().equals(tokensMetric))) {
-        double[] p = points.computeIfAbsent(r.method(), k -> new double[] {Double.NaN, Double.NaN});
+        double[] p = points.computeIfAbsent(curveName(r, severalModels), k -> new double[] {Double.NaN, Double.NaN});
         p[r.metric().equals(tokensMetric) ? 0 : 1] = r.value();
       }
     }
@@ -61,14 +62,24 @@ final class ReasoningCharts {
     if (points.isEmpty()) {
       return Optional.empty();
     }
-    XYChart chart = new XYChartBuilder().width(ChartPng.WIDTH).height(ChartPng.HEIGHT)
-        .title(accuracyMetric + " vs " + tokensMetric).xAxisTitle("mean completion tokens")
-        .yAxisTitle(accuracyMetric + " (%)").build();
-    ChartPng.style(chart.getStyler());
+    XYChart chart = ChartPng.xyChart(accuracyMetric + " vs " + tokensMetric, "mean completion tokens",
+        accuracyMetric + " (%)", points.size());
     chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+    // With one or two points XChart puts ticks at the values and prints all their digits.
+    chart.getStyler().setXAxisDecimalPattern("#,##0.##");
+    chart.getStyler().setYAxisDecimalPattern("#,##0.##");
     chart.getStyler().setMarkerSize(12);
     points.forEach((method, p) -> chart.addSeries(method, new double[] {p[0]}, new double[] {p[1] * 100}));
     return ChartPng.encode(chart);
+  }
+
+  /** Rows of several models (checkpoints): a method's cells are told apart by their model. */
+  private static boolean severalModels(List<MetricRow> rows) {
+    return rows.stream().map(r -> r.modelRef().label()).distinct().limit(2).count() > 1;
+  }
+
+  private static String curveName(MetricRow r, boolean severalModels) {
+    return severalModels ? r.modelRef().label() + "/" + r.method() : r.method();
   }
 
   /** Overlapping histograms of trace entropy, right against wrong, as shares of their own group. */

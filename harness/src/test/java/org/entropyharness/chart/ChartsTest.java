@@ -30,8 +30,9 @@ class ChartsTest {
 
   @Test
   void should_draw_every_reasoning_chart_as_a_png() throws Exception {
-    assertPng(Charts.passAtK(REASONING), 640, 400);
-    assertPng(Charts.accuracyVsTokens(REASONING, "accuracy", "tokens"), 640, 400);
+    // The fixture's four methods: one legend line (18 px) each, as more than three do not fit side by side.
+    assertPng(Charts.passAtK(REASONING), 640, 400 + 4 * 18);
+    assertPng(Charts.accuracyVsTokens(REASONING, "accuracy", "tokens"), 640, 400 + 4 * 18);
     List<SampleRow> traces = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
       boolean right = i % 3 != 0;
@@ -40,6 +41,24 @@ class ChartsTest {
     }
     assertPng(Charts.entropyHistogram(traces), 640, 400);
     assertPng(Charts.trend("t", "y", List.of("a", "b", "c"), Map.of("m", java.util.Arrays.asList(1.0, null, 3.0))), 640, 400);
+  }
+
+  @Test
+  void should_draw_a_curve_per_model_and_method_when_a_suite_has_several_models() throws Exception {
+    List<MetricRow> twoModels = new ArrayList<>();
+    for (String label : List.of("ckpt-a", "ckpt-b")) {
+      for (MetricRow r : REASONING) {
+        twoModels.add(new MetricRow(r.suite(), r.family(), r.dataset(), r.slice(), label, r.method(), r.methodId(),
+            r.params(), r.seed(), label + "/" + r.cellId(), r.metric(), r.value(), r.ciLow(), r.ciHigh(), r.n(),
+            r.unit(), r.higherIsBetter(), r.provenance(), r.failed(), r.fingerprint(), r.runId(), r.harnessVersion(),
+            r.createdAt(), r.itemIds(), r.itemValues(), new org.entropyharness.store.ModelRef(label, null, null)));
+      }
+    }
+    long methods = REASONING.stream().filter(r -> r.metric().startsWith("pass@")).map(MetricRow::method).distinct()
+        .count();
+    assertThat(methods).isGreaterThan(1);
+    // One legend entry a curve, one line (18 px) each beyond three: 2 models × the methods, not the methods alone.
+    assertPng(Charts.passAtK(twoModels), 640, 400 + 18 * (int) (2 * methods));
   }
 
   @Test
