@@ -61,7 +61,7 @@ public record SuiteBoard(
    * One ranked cell.
    *
    * @param rank 1 is best; ties share a rank
-   * @param method method label
+   * @param method method label, with the model's label before it ({@code model/method}) when the suite has several models
    * @param seed seed
    * @param cellId cell id
    * @param anchor the id of the cell's details on the suite page

@@ -65,6 +65,9 @@ class CheckpointLeaderboardTest {
       assertThat(png).isRegularFile();
       assertThat(Files.size(png)).isGreaterThan(1000);
     }
+    // Every model ran the same method: the ranking names each cell by model and method.
+    assertThat(result.boards().get(0).standings()).extracting(SuiteBoard.Standing::method)
+        .contains("start/sample", "scaled-step100/sample").allMatch(name -> name.endsWith("/sample"));
   }
 
   @Test
