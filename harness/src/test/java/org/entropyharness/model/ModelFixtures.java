@@ -43,6 +43,19 @@ public final class ModelFixtures {
     }
   }
 
+  private static CifarResNet shared;
+
+  /**
+   * One ResNet-20 on the CPU for every test of a JVM that only reads it (the network is immutable: methods pass their
+   * own affine vector); loaded on first use and freed when the JVM exits.
+   */
+  public static synchronized CifarResNet sharedResnet20() {
+    if (shared == null) {
+      shared = loadResnet20();
+    }
+    return shared;
+  }
+
   /** Loads ResNet-20 on the CPU. */
   public static CifarResNet loadResnet20() {
     try {

@@ -7,22 +7,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.entropyharness.data.ImageBatch;
 import org.entropyharness.model.CifarResNet;
 import org.entropyharness.model.ModelFixtures;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class CottaTest {
-  private static CifarResNet model;
-
-  @BeforeAll
-  static void load() {
-    model = ModelFixtures.loadResnet20();
-  }
-
-  @AfterAll
-  static void close() {
-    model.close();
-  }
+  private static final CifarResNet model = ModelFixtures.sharedResnet20();
 
   private static Cotta cotta(Map<String, Object> params, Augmentation augmentation) {
     return new Cotta(model, MoreReference.params("cotta", params), augmentation, 1);

@@ -7,24 +7,17 @@ import java.util.Map;
 import org.entropyharness.data.ImageBatch;
 import org.entropyharness.model.CifarResNet;
 import org.entropyharness.model.ModelFixtures;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class EataTest {
   private static final double E0 = 0.4 * Math.log(10);
-  private static CifarResNet model;
+  private static final CifarResNet model = ModelFixtures.sharedResnet20();
   private static ImageBatch clean;
 
   @BeforeAll
   static void load() {
-    model = ModelFixtures.loadResnet20();
     clean = ModelFixtures.trainImages(32);
-  }
-
-  @AfterAll
-  static void close() {
-    model.close();
   }
 
   private static Eata eata(Map<String, Object> params) {

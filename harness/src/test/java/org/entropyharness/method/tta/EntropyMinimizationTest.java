@@ -12,24 +12,17 @@ import org.entropyharness.data.ImageBatch;
 import org.entropyharness.model.CifarInput;
 import org.entropyharness.model.CifarResNet;
 import org.entropyharness.model.ModelFixtures;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class EntropyMinimizationTest {
   private static final TtaResources RESOURCES = new TtaResources(null, 1, "cpu");
-  private static CifarResNet model;
+  private static final CifarResNet model = ModelFixtures.sharedResnet20();
   private static ImageBatch images;
 
   @BeforeAll
   static void load() {
-    model = ModelFixtures.loadResnet20();
     images = ModelFixtures.testImages(32);
-  }
-
-  @AfterAll
-  static void close() {
-    model.close();
   }
 
   private static AdaptationMethod create(String id, Map<String, Object> params) {

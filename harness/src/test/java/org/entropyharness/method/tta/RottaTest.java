@@ -6,22 +6,10 @@ import java.util.Map;
 import org.entropyharness.data.ImageBatch;
 import org.entropyharness.model.CifarResNet;
 import org.entropyharness.model.ModelFixtures;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class RottaTest {
-  private static CifarResNet model;
-
-  @BeforeAll
-  static void load() {
-    model = ModelFixtures.loadResnet20();
-  }
-
-  @AfterAll
-  static void close() {
-    model.close();
-  }
+  private static final CifarResNet model = ModelFixtures.sharedResnet20();
 
   /**
    * Reference: benchmarks/python/tta_more_reference.py after the benchmark's rotta.py (RobustBN2d, CSTU,

@@ -7,23 +7,16 @@ import java.util.Map;
 import org.entropyharness.data.ImageBatch;
 import org.entropyharness.model.CifarResNet;
 import org.entropyharness.model.ModelFixtures;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class SarTest {
-  private static CifarResNet model;
+  private static final CifarResNet model = ModelFixtures.sharedResnet20();
   private static ImageBatch images;
 
   @BeforeAll
   static void load() {
-    model = ModelFixtures.loadResnet20();
     images = ModelFixtures.testImages(16);
-  }
-
-  @AfterAll
-  static void close() {
-    model.close();
   }
 
   private static Sar sar(Map<String, Object> params) {

@@ -6,23 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import org.entropyharness.model.CifarResNet;
 import org.entropyharness.model.ModelFixtures;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class TtaMethodsTest {
   private static final TtaResources RESOURCES = new TtaResources(null, 1, "cpu");
-  private static CifarResNet model;
-
-  @BeforeAll
-  static void load() {
-    model = ModelFixtures.loadResnet20();
-  }
-
-  @AfterAll
-  static void close() {
-    model.close();
-  }
+  private static final CifarResNet model = ModelFixtures.sharedResnet20();
 
   @Test
   void should_register_the_twelve_methods() {
