@@ -67,6 +67,25 @@ final class ReferenceSteps {
     }
   }
 
+  /**
+   * Asserts that {@code actual} lies within {@code share} of the way the reference moved from {@code start}:
+   * ‖actual − reference‖ ≤ share · ‖reference − start‖ (Euclidean), for a state whose last digits are not the same
+   * from run to run but whose update must still be the reference's.
+   */
+  static void assertNearRelative(String what, float[] actual, double[][] expectedRows, float[] start, double share) {
+    double[] expected = java.util.Arrays.stream(expectedRows).flatMapToDouble(java.util.Arrays::stream).toArray();
+    assertThat(actual).as(what).hasSize(expected.length);
+    double off = 0;
+    double moved = 0;
+    for (int i = 0; i < actual.length; i++) {
+      off += (actual[i] - expected[i]) * (actual[i] - expected[i]);
+      moved += (expected[i] - start[i]) * (expected[i] - start[i]);
+    }
+    double relative = Math.sqrt(off / moved);
+    System.out.printf("%s: off PyTorch by %.3e of the %.3e it moved%n", what, relative, Math.sqrt(moved));
+    assertThat(relative).as("%s: distance to PyTorch over PyTorch's own move", what).isLessThanOrEqualTo(share);
+  }
+
   /** Asserts every value within {@code tolerance} of the reference, naming the worst index on failure. */
   static void assertClose(String what, float[] actual, double[][] expectedRows, double tolerance) {
     double[] expected = java.util.Arrays.stream(expectedRows).flatMapToDouble(java.util.Arrays::stream).toArray();
