@@ -28,12 +28,12 @@ final class ReasoningCharts {
 
   /** pass@k against k on slice {@code all}, one line per method (per model and method when there are several models). */
   static Optional<byte[]> passAtK(List<MetricRow> rows) {
-    boolean severalModels = severalModels(rows);
+    boolean severalModels = MetricRow.ofSeveralModels(rows);
     Map<String, TreeMap<Integer, Double>> curves = new LinkedHashMap<>();
     for (MetricRow r : rows) {
       Matcher m = PASS_AT.matcher(r.metric());
       if ("all".equals(r.slice()) && m.matches() && Double.isFinite(r.value())) {
-        curves.computeIfAbsent(curveName(r, severalModels), k -> new TreeMap<>())
+        curves.computeIfAbsent(r.cellName(severalModels), k -> new TreeMap<>())
             .put(Integer.parseInt(m.group(1)), r.value() * 100);
       }
     }
@@ -50,11 +50,11 @@ final class ReasoningCharts {
 
   /** One point per method (per model and method): accuracy on slice {@code all} against mean completion tokens. */
   static Optional<byte[]> accuracyVsTokens(List<MetricRow> rows, String accuracyMetric, String tokensMetric) {
-    boolean severalModels = severalModels(rows);
+    boolean severalModels = MetricRow.ofSeveralModels(rows);
     Map<String, double[]> points = new LinkedHashMap<>();
     for (MetricRow r : rows) {
       if ("all".equals(r.slice()) && (r.metric().equals(accuracyMetric) || r.metric().equals(tokensMetric))) {
-        double[] p = points.computeIfAbsent(curveName(r, severalModels), k -> new double[] {Double.NaN, Double.NaN});
+        double[] p = points.computeIfAbsent(r.cellName(severalModels), k -> new double[] {Double.NaN, Double.NaN});
         p[r.metric().equals(tokensMetric) ? 0 : 1] = r.value();
       }
     }
@@ -71,15 +71,6 @@ final class ReasoningCharts {
     chart.getStyler().setMarkerSize(12);
     points.forEach((method, p) -> chart.addSeries(method, new double[] {p[0]}, new double[] {p[1] * 100}));
     return ChartPng.encode(chart);
-  }
-
-  /** Rows of several models (checkpoints): a method's cells are told apart by their model. */
-  private static boolean severalModels(List<MetricRow> rows) {
-    return rows.stream().map(r -> r.modelRef().label()).distinct().limit(2).count() > 1;
-  }
-
-  private static String curveName(MetricRow r, boolean severalModels) {
-    return severalModels ? r.modelRef().label() + "/" + r.method() : r.method();
   }
 
   /** Overlapping histograms of trace entropy, right against wrong, as shares of their own group. */

@@ -89,10 +89,10 @@ final class SuiteBoards {
   private static List<Standing> standings(List<MetricRow> main, Map<String, MetricRow> base, Map<String, MetricRow> before) {
     List<Standing> out = new ArrayList<>();
     // With several models (checkpoints) a method's cells differ by model, so they are named by both.
-    boolean severalModels = main.stream().map(r -> r.modelRef().label()).distinct().limit(2).count() > 1;
+    boolean severalModels = MetricRow.ofSeveralModels(main);
     for (int i = 0; i < main.size(); i++) {
       MetricRow r = main.get(i);
-      String name = severalModels ? r.modelRef().label() + "/" + r.method() : r.method();
+      String name = r.cellName(severalModels);
       int rank = i > 0 && main.get(i - 1).value() == r.value() ? out.get(i - 1).rank() : i + 1;
       Delta vsBase = base.isEmpty() ? Delta.none("baseline") : Delta.of(r, base.get(r.key()), "baseline");
       Delta vsPrev = Delta.of(r, before.get(r.key()), "previous night");

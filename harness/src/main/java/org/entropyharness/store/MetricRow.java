@@ -1,6 +1,7 @@
 package org.entropyharness.store;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
@@ -90,6 +91,16 @@ public record MetricRow(
   /** Whether per-item scores are kept, so paired comparisons are possible. */
   public boolean hasItems() {
     return !itemIds.isEmpty();
+  }
+
+  /** Whether {@code rows} come from more than one model (checkpoints): a method's cells then differ by model. */
+  public static boolean ofSeveralModels(Collection<MetricRow> rows) {
+    return rows.stream().map(r -> r.modelRef().label()).distinct().limit(2).count() > 1;
+  }
+
+  /** How charts and rankings name this row's cell: the method, after the model's label when there are several. */
+  public String cellName(boolean severalModels) {
+    return severalModels ? modelRef.label() + "/" + method : method;
   }
 
   /** The key that identifies this row across runs: cell, slice and metric. */

@@ -46,12 +46,7 @@ class TorchCheckpointFuzzTest {
 
   @AfterContainer
   static void removeFiles() throws IOException {
-    try (var files = Files.list(dir)) {
-      for (Path f : files.toList()) {
-        Files.delete(f);
-      }
-    }
-    Files.delete(dir);
+    FuzzBudget.deleteFolder(dir);
   }
 
   /** Both seeds read as they are (the four tensors make_seeds.py saves): otherwise the properties test nothing. */

@@ -3,8 +3,12 @@ package org.entropyharness.guard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.function.Executable;
 
 /**
@@ -24,6 +28,16 @@ public final class FuzzBudget {
   public static final Duration HANG_GUARD = Duration.ofSeconds(20);
 
   private FuzzBudget() {}
+
+  /** Deletes a fuzz test's temporary folder: its files, then the folder (the tests write no subfolders). */
+  public static void deleteFolder(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.toList()) {
+        Files.delete(f);
+      }
+    }
+    Files.delete(dir);
+  }
 
   /** Runs the read in a thread of its own within the budget; returns what it threw, or null. */
   public static Throwable run(Executable read) {

@@ -36,12 +36,7 @@ class ArrowTablesFuzzTest {
 
   @AfterContainer
   static void removeFiles() throws IOException {
-    try (var files = Files.list(dir)) {
-      for (Path f : files.toList()) {
-        Files.delete(f);
-      }
-    }
-    Files.delete(dir);
+    FuzzBudget.deleteFolder(dir);
   }
 
   /** The seed reads as it is: a property that only ever sees refusals would test nothing. */

@@ -43,12 +43,7 @@ class YamlFuzzTest {
 
   @AfterContainer
   static void removeTemporaryFiles() throws IOException {
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.toList()) {
-        Files.delete(f);
-      }
-    }
-    Files.delete(dir);
+    FuzzBudget.deleteFolder(dir);
     Files.delete(dir.resolveSibling("datasets"));
     Files.delete(dir.getParent());
   }

@@ -28,20 +28,6 @@ class OpenAiResponsesTest {
     return OpenAiResponses.parse(json(response), new OpenAiResponses.ReadContext(chat, k, p)).traces();
   }
 
-  /** Shannon entropy of the given probabilities renormalised to sum to 1, by hand. */
-  private static double topKEntropy(double... logprobs) {
-    double mass = 0;
-    for (double lp : logprobs) {
-      mass += Math.exp(lp);
-    }
-    double h = 0;
-    for (double lp : logprobs) {
-      double q = Math.exp(lp) / mass;
-      h -= q * Math.log(q);
-    }
-    return h;
-  }
-
   @Test
   void should_keep_only_the_k_largest_when_vllm_adds_the_sampled_token() throws Exception {
     Trace t = parse("{'choices':[{'index':0,'text':'c','finish_reason':'stop','logprobs':{"
@@ -49,7 +35,7 @@ class OpenAiResponsesTest {
         + "'usage':{'prompt_tokens':4,'completion_tokens':1}}", false, 2, VLLM).get(0);
     assertThat(t.tokenLogprobs()).containsExactly(-3.0f);
     assertThat((double) t.tokenConfidences()[0]).isCloseTo(1.0, within(1e-6));
-    assertThat((double) t.tokenEntropies()[0]).isCloseTo(topKEntropy(-0.5, -1.5), within(1e-6));
+    assertThat((double) t.tokenEntropies()[0]).isCloseTo(Recorded.entropy(-0.5, -1.5), within(1e-6));
     assertThat(t.notes()).isEmpty();
     assertThat(t.provenance().label()).isEqualTo("top-2 renormalised T=server");
   }
@@ -65,7 +51,7 @@ class OpenAiResponsesTest {
     assertThat(t.text()).isEqualTo("xy");
     assertThat(t.completionTokens()).isEqualTo(2);
     assertThat(t.tokenConfidences()).containsExactly(1.25f, 0.2f);
-    assertThat((double) t.tokenEntropies()[1]).isCloseTo(topKEntropy(-0.2), within(1e-6));
+    assertThat((double) t.tokenEntropies()[1]).isCloseTo(Recorded.entropy(-0.2), within(1e-6));
     assertThat(t.note(Measure.TOP_LOGPROBS))
         .isEqualTo("placeholder values (null, -Infinity, -9999 or -3.4e38) were read as tokens below the top k");
     assertThat(t.finishReason()).isEqualTo("length");
@@ -77,7 +63,7 @@ class OpenAiResponsesTest {
         + "'token_logprobs':[null,-0.3],'top_logprobs':[{'a':-0.7,'q':null},{'b':-0.3,'r':-1.9}]}}],"
         + "'usage':{'prompt_tokens':5,'completion_tokens':2}}", false, 2, SGLANG).get(0);
     assertThat(t.tokenLogprobs()[0]).isNaN();
-    assertThat((double) t.tokenEntropies()[0]).isCloseTo(topKEntropy(-0.7), within(1e-6));
+    assertThat((double) t.tokenEntropies()[0]).isCloseTo(Recorded.entropy(-0.7), within(1e-6));
     assertThat((double) t.tokenConfidences()[0]).isCloseTo(0.7, within(1e-6));
     assertThat(t.note(Measure.CHOSEN_LOGPROBS))
         .isEqualTo("the sampled token's logprob was absent, null or a placeholder at some tokens");
@@ -90,7 +76,7 @@ class OpenAiResponsesTest {
         + "{'token':'v','logprob':-1.8}]}]}}],'usage':{'prompt_tokens':5,'completion_tokens':1}}", true, 3, VLLM)
         .get(0);
     assertThat(t.provenance().label()).isEqualTo("top-2 renormalised T=server");
-    assertThat((double) t.tokenEntropies()[0]).isCloseTo(topKEntropy(-0.2, -1.8), within(1e-6));
+    assertThat((double) t.tokenEntropies()[0]).isCloseTo(Recorded.entropy(-0.2, -1.8), within(1e-6));
   }
 
   @Test
@@ -114,7 +100,7 @@ class OpenAiResponsesTest {
     assertThat(t.note(Measure.TOP_LOGPROBS)).isEqualTo("some tokens listed fewer than 2 top logprobs (vLLM and "
         + "SGLang key them by token text, so tokens with the same text share one entry); some tokens listed more "
         + "than 2 top logprobs; the 2 largest were used");
-    assertThat((double) t.tokenEntropies()[1]).isCloseTo(topKEntropy(-0.2, -2.0), within(1e-6));
+    assertThat((double) t.tokenEntropies()[1]).isCloseTo(Recorded.entropy(-0.2, -2.0), within(1e-6));
   }
 
   @Test

@@ -163,8 +163,8 @@ final class Recorded {
         .mapToDouble(Double::doubleValue).toArray();
   }
 
-  /** Shannon entropy of the top values' probabilities renormalised to sum to 1. */
-  private static double entropy(double[] logprobs) {
+  /** Shannon entropy of the top values' probabilities renormalised to sum to 1, by hand. */
+  static double entropy(double... logprobs) {
     double mass = 0;
     for (double lp : logprobs) {
       mass += Math.exp(lp);
