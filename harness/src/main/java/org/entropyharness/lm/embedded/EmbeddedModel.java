@@ -121,40 +121,48 @@ public final class EmbeddedModel implements LanguageModel {
   private List<SampledTrace> decode(
       GenerationRequest request, KvCache promptCache, float[] promptLogits, int first, int rows, int promptTokens) {
     int vocabulary = transformer.config().vocabularySize();
-    Decoding decoding = request.decoding();
     List<TraceBuilder> all = new ArrayList<>(rows);
     float[] logits = new float[rows * vocabulary];
     for (int r = 0; r < rows; r++) {
       all.add(new TraceBuilder(promptCache.copy(), new SplittableRandom(traceSeed(request.seed(), first + r))));
       System.arraycopy(promptLogits, 0, logits, r * vocabulary, vocabulary);
     }
-    List<TraceBuilder> active = all;
+    chooseNext(all, logits, request.decoding(), 0, rows);
+    List<TraceBuilder> active = unfinished(all);
     while (!active.isEmpty()) {
-      List<TraceBuilder> next = new ArrayList<>(active.size());
-      for (int r = 0; r < active.size(); r++) {
-        TraceBuilder trace = active.get(r);
-        TokenChoice choice = TokenChoice.choose(logits, r * vocabulary, vocabulary, decoding, CONFIDENCE_TOP_K, trace.rng);
-        trace.accept(choice, tokenizer, decoding.maxTokens(), transformer.config().maxLength());
-        if (!trace.finished()) {
-          next.add(trace);
-        }
+      List<TraceBuilder> batch = active;
+      int[] tokens = new int[batch.size()];
+      KvCache[] caches = new KvCache[batch.size()];
+      for (int r = 0; r < tokens.length; r++) {
+        tokens[r] = batch.get(r).lastToken();
+        caches[r] = batch.get(r).cache;
       }
-      active = next;
-      if (!active.isEmpty()) {
-        advance(active, logits);
-      }
+      // Each trace samples from its own stream, so rows may choose on whichever core computed their logits.
+      transformer.step(tokens, caches, tokens.length, logits,
+          (from, to) -> chooseNext(batch, logits, request.decoding(), from, to));
+      active = unfinished(batch);
     }
     return all.stream().map(t -> new SampledTrace(t.build(promptTokens), t.tokenIds())).toList();
   }
 
-  private void advance(List<TraceBuilder> active, float[] logits) {
-    int[] tokens = new int[active.size()];
-    KvCache[] caches = new KvCache[active.size()];
-    for (int r = 0; r < tokens.length; r++) {
-      tokens[r] = active.get(r).lastToken();
-      caches[r] = active.get(r).cache;
+  /** Traces {@code [from, to)} choose their next token from their rows of {@code logits}. */
+  private void chooseNext(List<TraceBuilder> traces, float[] logits, Decoding decoding, int from, int to) {
+    int vocabulary = transformer.config().vocabularySize();
+    for (int r = from; r < to; r++) {
+      TraceBuilder trace = traces.get(r);
+      TokenChoice choice = TokenChoice.choose(logits, r * vocabulary, vocabulary, decoding, CONFIDENCE_TOP_K, trace.rng);
+      trace.accept(choice, tokenizer, decoding.maxTokens(), transformer.config().maxLength());
     }
-    transformer.step(tokens, caches, tokens.length, logits);
+  }
+
+  private static List<TraceBuilder> unfinished(List<TraceBuilder> traces) {
+    List<TraceBuilder> out = new ArrayList<>(traces.size());
+    for (TraceBuilder trace : traces) {
+      if (!trace.finished()) {
+        out.add(trace);
+      }
+    }
+    return out;
   }
 
   /** Trace i's seed: a mix of (seed, i) alone. */

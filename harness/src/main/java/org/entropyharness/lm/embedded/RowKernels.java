@@ -1,11 +1,11 @@
 package org.entropyharness.lm.embedded;
 
 /**
- * The inner loops of the embedded transformer: {@code out[b, j] += Σ_i in[b, i] · w[i, j]} and the attention-weighted
- * sum of value rows. Every output element is summed in the same order (i, or positions, ascending; a product rounded,
- * then added), so the SIMD path ({@link VectorRowKernels}, used when the JVM runs with {@code
- * --add-modules=jdk.incubator.vector}) gives the same bits as the scalar loops here: vectorising across output columns
- * keeps each column's sum a sequence of scalar float operations.
+ * The inner loops of the embedded transformer: {@code out[b, j] += Σ_i in[b, i] · w[i, j]}, a query's attention
+ * scores, and the attention-weighted sum of value rows. Every output element is summed in the same order (inputs,
+ * dimensions or positions ascending; a product rounded, then added), so the SIMD path ({@link VectorRowKernels}, used
+ * when the JVM runs with {@code --add-modules=jdk.incubator.vector}) gives the same bits as the scalar loops here:
+ * vectorising across output columns (or positions) keeps each element's sum a sequence of scalar float operations.
  */
 final class RowKernels {
   /** True when the SIMD loops are available (and not switched off with {@code -Dentropyharness.scalar=true}). */
@@ -14,22 +14,68 @@ final class RowKernels {
 
   private RowKernels() {}
 
+  /** Positions of a transposed key cache's row: {@code length} rounded up to whole SIMD vectors. */
+  static int paddedLength(int length) {
+    int lanes = VECTOR ? VectorRowKernels.LANES : 1;
+    return (length + lanes - 1) / lanes * lanes;
+  }
+
   /** {@code out[b·m + j] += Σ_i in[b·n + i] · w[i·m + j]} for every row b < rows; zero inputs add nothing. */
-  static void accumulate(float[] in, int rows, int n, float[] w, int m, float[] out) {
+  static void accumulate(float[] in, int rows, Matrix w, float[] out) {
     if (VECTOR) {
-      VectorRowKernels.accumulate(in, rows, n, w, m, out);
+      VectorRowKernels.accumulate(in, rows, w, out);
     } else {
-      accumulateScalar(in, rows, n, w, m, out);
+      accumulateScalar(in, rows, w.inputs(), w.values(), w.outputs(), out);
     }
   }
 
-  /** {@code out[outAt + k] = Σ_t p[t] · values[t·stride + at + k]} for k < width, t < length ascending. */
-  static void weightedSum(float[] p, int length, float[] values, int stride, int at, int width, float[] out,
-      int outAt) {
-    if (VECTOR && width >= VectorRowKernels.LANES) {
-      VectorRowKernels.weightedSum(p, length, values, stride, at, width, out, outAt);
+  /**
+   * Attention scores of one query over transposed keys: {@code out[outAt + t] = (Σ_k q[qAt + k] · keys[(at +
+   * k)·stride + t]) · scale} for t < length, k < width ascending. The SIMD path also writes positions up to {@link
+   * #paddedLength} (stride and out must reach that far); their values are not scores.
+   */
+  static void scores(float[] q, int qAt, float[] keys, int stride, int at, int width, int length, float scale,
+      float[] out, int outAt) {
+    if (VECTOR) {
+      VectorRowKernels.scores(q, qAt, keys, stride, at, width, length, scale, out, outAt);
     } else {
-      weightedSumScalar(p, length, values, stride, at, width, out, outAt);
+      scoresScalar(q, qAt, keys, stride, at, width, length, scale, out, outAt);
+    }
+  }
+
+  /** The largest of {@code x[from, from + length)} by {@link Math#max} (exact in any order). */
+  static float max(float[] x, int from, int length) {
+    if (VECTOR) {
+      return VectorRowKernels.max(x, from, length);
+    }
+    float max = Float.NEGATIVE_INFINITY;
+    for (int t = 0; t < length; t++) {
+      max = Math.max(max, x[from + t]);
+    }
+    return max;
+  }
+
+  /**
+   * Every head's attention-weighted sum of value rows: {@code out[outAt + k] = Σ_t p[h·pStride + t] · values[t·d +
+   * k]} for k < d, t < length ascending, where h = k / headDim is the head of column k.
+   */
+  static void weightedSums(float[] p, int pStride, int length, float[] values, int d, int headDim, float[] out,
+      int outAt) {
+    if (VECTOR && headDim % VectorRowKernels.LANES == 0) {
+      VectorRowKernels.weightedSums(p, pStride, length, values, d, headDim, out, outAt);
+    } else {
+      weightedSumsScalar(p, pStride, length, values, d, headDim, out, outAt);
+    }
+  }
+
+  static void scoresScalar(float[] q, int qAt, float[] keys, int stride, int at, int width, int length, float scale,
+      float[] out, int outAt) {
+    for (int t = 0; t < length; t++) {
+      float s = 0;
+      for (int k = 0; k < width; k++) {
+        s += q[qAt + k] * keys[(at + k) * stride + t];
+      }
+      out[outAt + t] = s * scale;
     }
   }
 
@@ -49,14 +95,13 @@ final class RowKernels {
     }
   }
 
-  static void weightedSumScalar(float[] p, int length, float[] values, int stride, int at, int width, float[] out,
+  static void weightedSumsScalar(float[] p, int pStride, int length, float[] values, int d, int headDim, float[] out,
       int outAt) {
-    java.util.Arrays.fill(out, outAt, outAt + width, 0f);
+    java.util.Arrays.fill(out, outAt, outAt + d, 0f);
     for (int t = 0; t < length; t++) {
-      float pt = p[t];
-      int vAt = t * stride + at;
-      for (int k = 0; k < width; k++) {
-        out[outAt + k] += pt * values[vAt + k];
+      int vAt = t * d;
+      for (int k = 0; k < d; k++) {
+        out[outAt + k] += p[k / headDim * pStride + t] * values[vAt + k];
       }
     }
   }

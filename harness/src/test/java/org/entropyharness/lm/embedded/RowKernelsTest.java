@@ -40,7 +40,7 @@ class RowKernelsTest {
           float[] actual = expected.clone();
 
           RowKernels.accumulateScalar(in, rows, nm[0], w, nm[1], expected);
-          RowKernels.accumulate(in, rows, nm[0], w, nm[1], actual);
+          RowKernels.accumulate(in, rows, Matrix.of(w, nm[0], nm[1]), actual);
 
           assertThat(bits(actual)).as("rows %d, %d × %d, zeros %s", rows, nm[0], nm[1], zeros)
               .containsExactly(bits(expected));
@@ -50,21 +50,80 @@ class RowKernelsTest {
   }
 
   @Test
-  void should_sum_weighted_value_rows_with_the_same_bits_as_the_scalar_loop() {
-    Random random = new Random(11);
-    for (int width : new int[] {32, 16, 20, 5}) {
-      int length = 37;
-      int stride = 128;
-      float[] p = values(random, length, false);
-      float[] values = values(random, length * stride, false);
-      float[] expected = new float[64];
-      float[] actual = new float[64];
+  void should_skip_zero_inputs_as_the_scalar_loop_does_against_infinite_weights_and_negative_zero_sums() {
+    Random random = new Random(9);
+    for (int rows : new int[] {4, 8, 5}) {
+      int n = 64;
+      int m = 64;
+      float[] in = values(random, rows * n, true);
+      for (int b = 0; b < rows; b++) {
+        in[b * n + 3] = 0f;
+      }
+      float[] infinite = values(random, n * m, false);
+      infinite[3 * m + 7] = Float.POSITIVE_INFINITY;
+      float[] zeroColumn = values(random, n * m, false);
+      for (int i = 0; i < n; i++) {
+        zeroColumn[i * m + 5] = i % 2 == 0 ? 0f : -0f;
+      }
+      for (float[] w : new float[][] {infinite, zeroColumn}) {
+        float[] expected = new float[rows * m];
+        java.util.Arrays.fill(expected, -0f);
+        float[] actual = expected.clone();
 
-      RowKernels.weightedSumScalar(p, length, values, stride, 32, width, expected, 8);
-      RowKernels.weightedSum(p, length, values, stride, 32, width, actual, 8);
+        RowKernels.accumulateScalar(in, rows, n, w, m, expected);
+        RowKernels.accumulate(in, rows, Matrix.of(w, n, m), actual);
 
-      assertThat(bits(actual)).as("width %d", width).containsExactly(bits(expected));
+        assertThat(bits(actual)).as("rows %d", rows).containsExactly(bits(expected));
+      }
     }
+  }
+
+  @Test
+  void should_sum_every_heads_weighted_value_rows_with_the_same_bits_as_the_scalar_loop() {
+    Random random = new Random(11);
+    for (int length : new int[] {1, 15, 16, 37, 128}) {
+      int d = 128;
+      int headDim = 32;
+      int pStride = 144;
+      float[] p = values(random, 4 * pStride, false);
+      float[] values = values(random, length * d, false);
+      float[] expected = new float[8 + d];
+      float[] actual = new float[8 + d];
+
+      RowKernels.weightedSumsScalar(p, pStride, length, values, d, headDim, expected, 8);
+      RowKernels.weightedSums(p, pStride, length, values, d, headDim, actual, 8);
+
+      assertThat(bits(actual)).as("length %d", length).containsExactly(bits(expected));
+    }
+  }
+
+  @Test
+  void should_score_a_query_against_transposed_keys_with_the_same_bits_as_the_scalar_loop() {
+    Random random = new Random(13);
+    for (int length : new int[] {1, 15, 16, 17, 33, 64, 100, 128}) {
+      int stride = RowKernels.paddedLength(128);
+      float[] q = values(random, 40, false);
+      float[] keys = values(random, 64 * stride, false);
+      float[] expected = new float[5 + stride];
+      float[] actual = new float[5 + stride];
+
+      RowKernels.scoresScalar(q, 3, keys, stride, 32, 32, length, 0.17677669f, expected, 5);
+      RowKernels.scores(q, 3, keys, stride, 32, 32, length, 0.17677669f, actual, 5);
+
+      assertThat(bits(java.util.Arrays.copyOf(actual, 5 + length))).as("length %d", length)
+          .containsExactly(bits(java.util.Arrays.copyOf(expected, 5 + length)));
+    }
+  }
+
+  @Test
+  void should_find_the_largest_score_as_math_max_does() {
+    float[] x = {-0f, 0f, -3f, 2.5f, Float.NEGATIVE_INFINITY, 1f, 2.5f, -7f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 9f};
+    assertThat(RowKernels.max(x, 0, 17)).isEqualTo(2.5f);
+    assertThat(RowKernels.max(x, 0, 18)).isEqualTo(9f);
+    assertThat(Float.floatToRawIntBits(RowKernels.max(x, 0, 2))).isZero();
+    assertThat(RowKernels.max(x, 0, 1)).isEqualTo(-0f);
+    x[12] = Float.NaN;
+    assertThat(RowKernels.max(x, 0, 18)).isNaN();
   }
 
   @Test

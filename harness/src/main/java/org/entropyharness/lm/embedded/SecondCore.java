@@ -1,0 +1,107 @@
+package org.entropyharness.lm.embedded;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One daemon thread that runs the second half of a batched decode step while the caller runs the first. Decode steps
+ * come back to back a few hundred microseconds apart, and waking a parked pool thread for each costs a good share of
+ * that, so both sides spin briefly before parking (as OpenMP runtimes do). Shared by every model in the JVM: a caller
+ * that finds it busy runs both halves itself.
+ */
+final class SecondCore {
+  /** How long either side spins for the other before parking. */
+  private static final long SPIN_NANOS = 200_000;
+  private static final boolean AVAILABLE = Runtime.getRuntime().availableProcessors() >= 2;
+  private static final AtomicBoolean BUSY = new AtomicBoolean();
+  private static final AtomicReference<Job> PENDING = new AtomicReference<>();
+  private static final Thread WORKER = AVAILABLE ? start() : null;
+
+  private SecondCore() {}
+
+  /** Runs {@code first} here and {@code second} on the other core when it is free, and returns when both are done. */
+  static void runBoth(Runnable first, Runnable second) {
+    if (!AVAILABLE || !BUSY.compareAndSet(false, true)) {
+      first.run();
+      second.run();
+      return;
+    }
+    Job job = new Job(second, Thread.currentThread());
+    PENDING.set(job);
+    LockSupport.unpark(WORKER);
+    try {
+      first.run();
+    } finally {
+      job.await();
+    }
+    if (job.error instanceof RuntimeException e) {
+      throw e;
+    } else if (job.error instanceof Error e) {
+      throw e;
+    }
+  }
+
+  private static Thread start() {
+    Thread thread = new Thread(SecondCore::work, "embedded-model-second-core");
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
+  }
+
+  private static void work() {
+    while (true) {
+      Job job = PENDING.getAndSet(null);
+      if (job == null) {
+        job = spinForJob();
+      }
+      if (job == null) {
+        LockSupport.park(SecondCore.class);
+        continue;
+      }
+      try {
+        job.task.run();
+      } catch (Throwable t) {
+        job.error = t;
+      } finally {
+        BUSY.set(false);
+        job.done = true;
+        LockSupport.unpark(job.caller);
+      }
+    }
+  }
+
+  private static Job spinForJob() {
+    long until = System.nanoTime() + SPIN_NANOS;
+    while (System.nanoTime() < until) {
+      Job job = PENDING.getAndSet(null);
+      if (job != null) {
+        return job;
+      }
+      Thread.onSpinWait();
+    }
+    return null;
+  }
+
+  private static final class Job {
+    final Runnable task;
+    final Thread caller;
+    volatile boolean done;
+    volatile Throwable error;
+
+    Job(Runnable task, Thread caller) {
+      this.task = task;
+      this.caller = caller;
+    }
+
+    void await() {
+      long until = System.nanoTime() + SPIN_NANOS;
+      while (!done && System.nanoTime() < until) {
+        Thread.onSpinWait();
+      }
+      while (!done) {
+        LockSupport.park(this);
+      }
+    }
+  }
+}
