@@ -106,10 +106,9 @@ public final class EmbeddedModel implements LanguageModel {
           + " tokens; the embedded model reads at most " + (config.maxLength() - 1));
     }
     KvCache promptCache = new KvCache(config);
-    float[] promptLogits = new float[config.vocabularySize()];
-    for (int token : prompt) {
-      transformer.step(new int[] {token}, new KvCache[] {promptCache}, 1, promptLogits);
-    }
+    int vocabulary = config.vocabularySize();
+    float[] promptLogits = java.util.Arrays.copyOfRange(transformer.prefill(prompt, promptCache),
+        (prompt.length - 1) * vocabulary, prompt.length * vocabulary);
     List<SampledTrace> traces = new ArrayList<>(request.n());
     for (int start = 0; start < request.n(); start += batchSize) {
       int rows = Math.min(batchSize, request.n() - start);

@@ -1,8 +1,10 @@
 package org.entropyharness.lm.embedded;
 
 /**
- * The embedded transformer's forward pass on plain float arrays: a batched single-token decode step over KV caches
- * (the fast path), and a full recomputation over a whole sequence (the reference the cache is tested against).
+ * The embedded transformer's forward pass on plain float arrays, over KV caches: a decode step that feeds one token to
+ * each of a batch of sequences, and a prefill that feeds a whole prompt to one. Both are rows of one forward pass,
+ * and a row's arithmetic does not depend on the rows beside it, so a position's logits are the same bits whichever
+ * way it was computed (the tests check this).
  */
 public final class JavaTransformer {
   private final TinyGptConfig c;
@@ -12,14 +14,12 @@ public final class JavaTransformer {
   private final float[] lnfG;
   private final float[] lnfB;
   /** The output projection with zero columns up to {@link #headWidth}, so its rows fill whole SIMD vectors. */
-  private final Matrix headW;
-  private final float[] headB;
+  private final Linear head;
   private final int headWidth;
 
   /** One block's weights. */
   private record Layer(
-      float[] ln1G, float[] ln1B, Matrix qkvW, float[] qkvB, Matrix projW, float[] projB,
-      float[] ln2G, float[] ln2B, Matrix fc1W, float[] fc1B, Matrix fc2W, float[] fc2B) {}
+      float[] ln1G, float[] ln1B, Linear qkv, Linear proj, float[] ln2G, float[] ln2B, Linear fc1, Linear fc2) {}
 
   /** Work on rows {@code [from, to)} of a step once their logits are written, on the thread that computed them. */
   interface RowsDone {
@@ -35,16 +35,18 @@ public final class JavaTransformer {
     int d = c.dModel();
     for (int l = 0; l < layers.length; l++) {
       String p = "h" + l + ".";
-      layers[l] = new Layer(w.tensor(p + "ln1.g"), w.tensor(p + "ln1.b"), Matrix.of(w.tensor(p + "qkv.w"), d, 3 * d),
-          w.tensor(p + "qkv.b"), Matrix.of(w.tensor(p + "proj.w"), d, d), w.tensor(p + "proj.b"),
-          w.tensor(p + "ln2.g"), w.tensor(p + "ln2.b"), Matrix.of(w.tensor(p + "fc1.w"), d, c.ffDim()),
-          w.tensor(p + "fc1.b"), Matrix.of(w.tensor(p + "fc2.w"), c.ffDim(), d), w.tensor(p + "fc2.b"));
+      layers[l] = new Layer(w.tensor(p + "ln1.g"), w.tensor(p + "ln1.b"),
+          Linear.of(w.tensor(p + "qkv.w"), w.tensor(p + "qkv.b"), d, 3 * d),
+          Linear.of(w.tensor(p + "proj.w"), w.tensor(p + "proj.b"), d, d),
+          w.tensor(p + "ln2.g"), w.tensor(p + "ln2.b"),
+          Linear.of(w.tensor(p + "fc1.w"), w.tensor(p + "fc1.b"), d, c.ffDim()),
+          Linear.of(w.tensor(p + "fc2.w"), w.tensor(p + "fc2.b"), c.ffDim(), d));
     }
     lnfG = w.tensor("lnf.g");
     lnfB = w.tensor("lnf.b");
     headWidth = (c.vocabularySize() + 15) / 16 * 16;
-    headW = Matrix.of(padColumns(w.tensor("head.w"), d, c.vocabularySize(), headWidth), d, headWidth);
-    headB = padColumns(w.tensor("head.b"), 1, c.vocabularySize(), headWidth);
+    head = Linear.of(padColumns(w.tensor("head.w"), d, c.vocabularySize(), headWidth),
+        padColumns(w.tensor("head.b"), 1, c.vocabularySize(), headWidth), d, headWidth);
   }
 
   public TinyGptConfig config() {
@@ -91,12 +93,61 @@ public final class JavaTransformer {
     return four < rows ? four : half;
   }
 
+  /** Rows {@code [from, to)} of a step: each sequence's next token at its cache's next position. */
   private void stepRows(int[] tokens, KvCache[] caches, int from, int to, float[] logits) {
+    int[] positions = new int[to];
+    for (int b = from; b < to; b++) {
+      positions[b] = caches[b].length();
+    }
+    forwardRows(tokens, caches, positions, from, to, logits);
+    for (int b = from; b < to; b++) {
+      caches[b].advance();
+    }
+  }
+
+  /**
+   * Feeds a sequence's {@code tokens} to {@code cache} at its next positions all at once (a prompt's prefill): one row
+   * per position, each attending to the positions before it, with the arithmetic {@link #step} does for that
+   * position. Returns the logits at every fed position, flattened {@code [tokens.length, vocabulary]}.
+   */
+  float[] prefill(int[] tokens, KvCache cache) {
+    int n = tokens.length;
+    KvCache[] caches = new KvCache[n];
+    int[] positions = new int[n];
+    for (int t = 0; t < n; t++) {
+      caches[t] = cache;
+      positions[t] = cache.length() + t;
+    }
+    float[] logits = new float[n * c.vocabularySize()];
+    forwardRows(tokens, caches, positions, 0, n, logits);
+    for (int t = 0; t < n; t++) {
+      cache.advance();
+    }
+    return logits;
+  }
+
+  /** Logits {@code [tokens.length][vocabulary]} of a whole sequence from an empty cache. */
+  public float[][] fullLogits(int[] tokens) {
+    float[] flat = prefill(tokens, new KvCache(c));
+    int vocabulary = c.vocabularySize();
+    float[][] out = new float[tokens.length][];
+    for (int t = 0; t < tokens.length; t++) {
+      out[t] = java.util.Arrays.copyOfRange(flat, t * vocabulary, (t + 1) * vocabulary);
+    }
+    return out;
+  }
+
+  /**
+   * Rows {@code [from, to)}: token {@code tokens[b]} at position {@code positions[b]} of {@code caches[b]}, whose
+   * earlier positions are filled (or are filled by earlier rows of this call); stores each row's key and value there
+   * and writes its next-token logits to row b of {@code logits}. The caller advances the caches.
+   */
+  private void forwardRows(int[] tokens, KvCache[] caches, int[] positions, int from, int to, float[] logits) {
     int d = c.dModel();
     int rows = to - from;
     float[] x = new float[rows * d];
     for (int b = 0; b < rows; b++) {
-      int pos = caches[from + b].length();
+      int pos = positions[from + b];
       if (pos >= c.maxLength()) {
         throw new IllegalStateException("sequence is longer than the model's max_length " + c.maxLength());
       }
@@ -112,10 +163,10 @@ public final class JavaTransformer {
     for (int l = 0; l < layers.length; l++) {
       Layer w = layers[l];
       layerNorm(x, rows, w.ln1G, w.ln1B, h);
-      matmul(h, rows, w.qkvW, w.qkvB, qkv);
+      w.qkv.apply(h, rows, qkv);
       for (int b = 0; b < rows; b++) {
         KvCache cache = caches[from + b];
-        int pos = cache.length();
+        int pos = positions[from + b];
         float[] keys = cache.keys[l];
         for (int j = 0; j < d; j++) {
           keys[j * cache.keyStride + pos] = qkv[b * 3 * d + d + j];
@@ -128,55 +179,10 @@ public final class JavaTransformer {
     layerNorm(x, rows, lnfG, lnfB, h);
     int vocabulary = c.vocabularySize();
     float[] out = new float[rows * headWidth];
-    matmul(h, rows, headW, headB, out);
+    head.apply(h, rows, out);
     for (int b = 0; b < rows; b++) {
       System.arraycopy(out, b * headWidth, logits, (from + b) * vocabulary, vocabulary);
     }
-    for (int b = from; b < to; b++) {
-      caches[b].advance();
-    }
-  }
-
-  /** Logits {@code [tokens.length][vocabulary]} by recomputing the whole sequence, with no cache. */
-  public float[][] fullLogits(int[] tokens) {
-    int n = tokens.length;
-    int d = c.dModel();
-    float[] x = new float[n * d];
-    for (int t = 0; t < n; t++) {
-      for (int j = 0; j < d; j++) {
-        x[t * d + j] = tokEmb[tokens[t] * d + j] + posEmb[t * d + j];
-      }
-    }
-    float[] h = new float[n * d];
-    float[] qkv = new float[n * 3 * d];
-    float[] att = new float[n * d];
-    float[] ff = new float[n * c.ffDim()];
-    int keyStride = RowKernels.paddedLength(n);
-    float[] scores = new float[c.heads() * keyStride];
-    for (Layer w : layers) {
-      layerNorm(x, n, w.ln1G, w.ln1B, h);
-      matmul(h, n, w.qkvW, w.qkvB, qkv);
-      float[] keys = new float[d * keyStride];
-      float[] values = new float[n * d];
-      for (int t = 0; t < n; t++) {
-        for (int j = 0; j < d; j++) {
-          keys[j * keyStride + t] = qkv[t * 3 * d + d + j];
-        }
-        System.arraycopy(qkv, t * 3 * d + 2 * d, values, t * d, d);
-      }
-      for (int t = 0; t < n; t++) {
-        attend(qkv, t * 3 * d, keys, keyStride, values, t + 1, scores, att, t * d);
-      }
-      finishBlock(w, att, n, x, h, ff);
-    }
-    layerNorm(x, n, lnfG, lnfB, h);
-    float[] flat = new float[n * headWidth];
-    matmul(h, n, headW, headB, flat);
-    float[][] out = new float[n][];
-    for (int t = 0; t < n; t++) {
-      out[t] = java.util.Arrays.copyOfRange(flat, t * headWidth, t * headWidth + c.vocabularySize());
-    }
-    return out;
   }
 
   /** A row-major {@code [rows, columns]} matrix widened to {@code width} columns with zeros. */
@@ -191,11 +197,11 @@ public final class JavaTransformer {
   /** The rest of a block after attention: output projection and MLP, each added to the residual stream. */
   private void finishBlock(Layer w, float[] att, int rows, float[] x, float[] h, float[] ff) {
     int d = c.dModel();
-    matmulAdd(att, rows, w.projW, w.projB, x);
+    w.proj.addTo(att, rows, x);
     layerNorm(x, rows, w.ln2G, w.ln2B, h);
-    matmul(h, rows, w.fc1W, w.fc1B, ff);
+    w.fc1.apply(h, rows, ff);
     relu(ff);
-    matmulAdd(ff, rows, w.fc2W, w.fc2B, x);
+    w.fc2.addTo(ff, rows, x);
   }
 
   /**
@@ -212,7 +218,10 @@ public final class JavaTransformer {
       int off = head * dh;
       int p = head * stride;
       RowKernels.scores(qkv, qAt + off, keys, keyStride, off, dh, length, scale, scores, p);
-      float max = RowKernels.max(scores, p, length);
+      float max = Float.NEGATIVE_INFINITY;
+      for (int t = p; t < p + length; t++) {
+        max = Math.max(max, scores[t]);
+      }
       float sum = 0;
       for (int t = p; t < p + length; t++) {
         scores[t] = (float) Math.exp(scores[t] - max);
@@ -223,26 +232,6 @@ public final class JavaTransformer {
       }
     }
     RowKernels.weightedSums(scores, stride, length, values, c.dModel(), dh, out, outAt);
-  }
-
-  /** {@code out[rows, m] = in[rows, n] · w[n, m] + bias}; the weight row stays in cache across the batch rows. */
-  static void matmul(float[] in, int rows, Matrix w, float[] bias, float[] out) {
-    int m = w.outputs();
-    for (int b = 0; b < rows; b++) {
-      System.arraycopy(bias, 0, out, b * m, m);
-    }
-    RowKernels.accumulate(in, rows, w, out);
-  }
-
-  /** {@code out += in · w + bias} (the residual connection). */
-  static void matmulAdd(float[] in, int rows, Matrix w, float[] bias, float[] out) {
-    int m = w.outputs();
-    for (int b = 0; b < rows; b++) {
-      for (int j = 0; j < m; j++) {
-        out[b * m + j] += bias[j];
-      }
-    }
-    RowKernels.accumulate(in, rows, w, out);
   }
 
   /** Layer norm of each row; four rows at a time, so their sums (each in its own order) do not wait on each other. */

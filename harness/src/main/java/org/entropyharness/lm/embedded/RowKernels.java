@@ -20,12 +20,17 @@ final class RowKernels {
     return (length + lanes - 1) / lanes * lanes;
   }
 
-  /** {@code out[b·m + j] += Σ_i in[b·n + i] · w[i·m + j]} for every row b < rows; zero inputs add nothing. */
-  static void accumulate(float[] in, int rows, Matrix w, float[] out) {
+  /**
+   * {@code out[b·m + j] += Σ_i in[b·n + i] · w[i·m + j]} for every row b < rows; zero inputs add nothing.
+   *
+   * @param zerosMultiplied the SIMD path may multiply zero inputs rather than skip them (see {@link Linear}): every
+   *     weight finite, and no {@code out} entry −0.0
+   */
+  static void accumulate(float[] in, int rows, int n, float[] w, int m, float[] out, boolean zerosMultiplied) {
     if (VECTOR) {
-      VectorRowKernels.accumulate(in, rows, w, out);
+      VectorRowKernels.accumulate(in, rows, n, w, m, out, zerosMultiplied);
     } else {
-      accumulateScalar(in, rows, w.inputs(), w.values(), w.outputs(), out);
+      accumulateScalar(in, rows, n, w, m, out);
     }
   }
 
@@ -41,18 +46,6 @@ final class RowKernels {
     } else {
       scoresScalar(q, qAt, keys, stride, at, width, length, scale, out, outAt);
     }
-  }
-
-  /** The largest of {@code x[from, from + length)} by {@link Math#max} (exact in any order). */
-  static float max(float[] x, int from, int length) {
-    if (VECTOR) {
-      return VectorRowKernels.max(x, from, length);
-    }
-    float max = Float.NEGATIVE_INFINITY;
-    for (int t = 0; t < length; t++) {
-      max = Math.max(max, x[from + t]);
-    }
-    return max;
   }
 
   /**

@@ -2,7 +2,6 @@ package org.entropyharness.lm.embedded;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -11,7 +10,7 @@ import jdk.incubator.vector.VectorSpecies;
  * results are bit-identical to the scalar path. Accumulators stay in registers over the whole reduction: four rows
  * × four (or two) vectors, or one row × four vectors, so each weight vector loaded serves four rows and the additions
  * of one column do not wait on each other. Zero inputs (half of the MLP's after ReLU) add nothing in the scalar loop.
- * Four rows at once multiply them anyway when that is exact (finite weights, no −0.0 sum: see {@link Matrix}): the
+ * Four rows at once multiply them anyway when that is exact (finite weights, no −0.0 sum: see {@link Linear}): the
  * rows' zeros fall on different inputs, and loading each weight once for four rows is worth more than the skipped
  * products. One row skips them without a branch in the inner loop, by first gathering the indices of its non-zero
  * inputs in order (a data-dependent branch per input costs more than the SIMD work it guards). Attention scores are
@@ -23,13 +22,10 @@ final class VectorRowKernels {
 
   private VectorRowKernels() {}
 
-  static void accumulate(float[] in, int rows, Matrix matrix, float[] out) {
-    int n = matrix.inputs();
-    int m = matrix.outputs();
-    float[] w = matrix.values();
+  static void accumulate(float[] in, int rows, int n, float[] w, int m, float[] out, boolean zerosMultiplied) {
     int b = 0;
     for (; b + 4 <= rows; b += 4) {
-      if (matrix.finite() && !hasNegativeZero(out, b * m, 4 * m) || nonZeroCount(in, b * n, 4 * n) == 4 * n) {
+      if (zerosMultiplied || nonZeroCount(in, b * n, 4 * n) == 4 * n) {
         int done = fourRows(in, b, n, w, m, out);
         for (int r = b; r < b + 4 && done < m; r++) {
           oneRow(in, r, n, w, m, out, done);
@@ -43,22 +39,6 @@ final class VectorRowKernels {
     for (; b < rows; b++) {
       oneRow(in, b, n, w, m, out, 0);
     }
-  }
-
-  private static boolean hasNegativeZero(float[] values, int from, int length) {
-    int i = 0;
-    for (; i + LANES <= length; i += LANES) {
-      if (FloatVector.fromArray(SPECIES, values, from + i).reinterpretAsInts()
-          .compare(VectorOperators.EQ, Integer.MIN_VALUE).anyTrue()) {
-        return true;
-      }
-    }
-    for (; i < length; i++) {
-      if (Float.floatToRawIntBits(values[from + i]) == Integer.MIN_VALUE) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static int nonZeroCount(float[] values, int from, int length) {
@@ -308,19 +288,6 @@ final class VectorRowKernels {
       }
       s.mul(scale).intoArray(out, outAt + t);
     }
-  }
-
-  static float max(float[] x, int from, int length) {
-    FloatVector m = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
-    int t = 0;
-    for (; t + LANES <= length; t += LANES) {
-      m = m.max(FloatVector.fromArray(SPECIES, x, from + t));
-    }
-    float max = m.reduceLanes(VectorOperators.MAX);
-    for (; t < length; t++) {
-      max = Math.max(max, x[from + t]);
-    }
-    return max;
   }
 
   /** Needs {@code headDim} a multiple of {@link #LANES}, so every vector of a value row lies in one head. */

@@ -31,51 +31,69 @@ class RowKernelsTest {
     assertThat(RowKernels.VECTOR).as("surefire runs with the Vector API module").isTrue();
     Random random = new Random(7);
     for (int rows : new int[] {1, 3, 4, 5, 8, 9, 16}) {
-      for (int[] nm : new int[][] {{128, 384}, {512, 128}, {128, 32}, {7, 30}, {33, 17}}) {
+      for (int[] nm : new int[][] {{128, 384}, {512, 128}, {128, 32}, {7, 30}, {33, 17}, {128, 80}}) {
         for (boolean zeros : new boolean[] {false, true}) {
-          float[] in = values(random, rows * nm[0], zeros);
-          float[] w = values(random, nm[0] * nm[1], false);
-          float[] expected = values(random, rows * nm[1], false);
-          expected[1] = -0f;
-          float[] actual = expected.clone();
+          for (boolean zerosMultiplied : new boolean[] {false, true}) {
+            float[] in = values(random, rows * nm[0], zeros);
+            float[] w = values(random, nm[0] * nm[1], false);
+            float[] expected = values(random, rows * nm[1], false);
+            // Multiplying zeros is promised exact only for sums that do not start at −0.0.
+            expected[1] = zerosMultiplied ? 0f : -0f;
+            float[] actual = expected.clone();
 
-          RowKernels.accumulateScalar(in, rows, nm[0], w, nm[1], expected);
-          RowKernels.accumulate(in, rows, Matrix.of(w, nm[0], nm[1]), actual);
+            RowKernels.accumulateScalar(in, rows, nm[0], w, nm[1], expected);
+            RowKernels.accumulate(in, rows, nm[0], w, nm[1], actual, zerosMultiplied);
 
-          assertThat(bits(actual)).as("rows %d, %d × %d, zeros %s", rows, nm[0], nm[1], zeros)
-              .containsExactly(bits(expected));
+            assertThat(bits(actual))
+                .as("rows %d, %d × %d, zeros %s, multiplied %s", rows, nm[0], nm[1], zeros, zerosMultiplied)
+                .containsExactly(bits(expected));
+          }
         }
       }
     }
   }
 
   @Test
-  void should_skip_zero_inputs_as_the_scalar_loop_does_against_infinite_weights_and_negative_zero_sums() {
+  void should_give_a_linear_layer_the_scalar_loops_bits_whatever_its_weights_and_biases() {
     Random random = new Random(9);
+    int n = 64;
+    int m = 64;
+    float[] infinite = values(random, n * m, false);
+    infinite[3 * m + 7] = Float.POSITIVE_INFINITY;
+    float[] zeroColumn = values(random, n * m, false);
+    for (int i = 0; i < n; i++) {
+      zeroColumn[i * m + 5] = i % 2 == 0 ? 0f : -0f;
+    }
+    float[] bias = values(random, m, false);
+    float[] negativeZeroBias = bias.clone();
+    java.util.Arrays.fill(negativeZeroBias, 0, 8, -0f);
     for (int rows : new int[] {4, 8, 5}) {
-      int n = 64;
-      int m = 64;
       float[] in = values(random, rows * n, true);
       for (int b = 0; b < rows; b++) {
         in[b * n + 3] = 0f;
       }
-      float[] infinite = values(random, n * m, false);
-      infinite[3 * m + 7] = Float.POSITIVE_INFINITY;
-      float[] zeroColumn = values(random, n * m, false);
-      for (int i = 0; i < n; i++) {
-        zeroColumn[i * m + 5] = i % 2 == 0 ? 0f : -0f;
-      }
-      for (float[] w : new float[][] {infinite, zeroColumn}) {
+      for (float[][] layer : new float[][][] {{infinite, bias}, {zeroColumn, negativeZeroBias}, {zeroColumn, bias}}) {
+        Linear linear = Linear.of(layer[0], layer[1], n, m);
+        float[] residual = new float[rows * m];
+        java.util.Arrays.fill(residual, -0f);
         float[] expected = new float[rows * m];
-        java.util.Arrays.fill(expected, -0f);
-        float[] actual = expected.clone();
+        for (int b = 0; b < rows; b++) {
+          for (int j = 0; j < m; j++) {
+            expected[b * m + j] = residual[b * m + j] + layer[1][j];
+          }
+        }
+        float[] actual = residual.clone();
 
-        RowKernels.accumulateScalar(in, rows, n, w, m, expected);
-        RowKernels.accumulate(in, rows, Matrix.of(w, n, m), actual);
+        RowKernels.accumulateScalar(in, rows, n, layer[0], m, expected);
+        linear.addTo(in, rows, actual);
 
-        assertThat(bits(actual)).as("rows %d", rows).containsExactly(bits(expected));
+        assertThat(bits(actual)).as("rows %d, zeros multiplied %s", rows, linear.zerosMultiplied())
+            .containsExactly(bits(expected));
       }
     }
+    assertThat(Linear.of(infinite, bias, n, m).zerosMultiplied()).isFalse();
+    assertThat(Linear.of(zeroColumn, negativeZeroBias, n, m).zerosMultiplied()).isFalse();
+    assertThat(Linear.of(zeroColumn, bias, n, m).zerosMultiplied()).isTrue();
   }
 
   @Test
@@ -113,17 +131,6 @@ class RowKernelsTest {
       assertThat(bits(java.util.Arrays.copyOf(actual, 5 + length))).as("length %d", length)
           .containsExactly(bits(java.util.Arrays.copyOf(expected, 5 + length)));
     }
-  }
-
-  @Test
-  void should_find_the_largest_score_as_math_max_does() {
-    float[] x = {-0f, 0f, -3f, 2.5f, Float.NEGATIVE_INFINITY, 1f, 2.5f, -7f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 9f};
-    assertThat(RowKernels.max(x, 0, 17)).isEqualTo(2.5f);
-    assertThat(RowKernels.max(x, 0, 18)).isEqualTo(9f);
-    assertThat(Float.floatToRawIntBits(RowKernels.max(x, 0, 2))).isZero();
-    assertThat(RowKernels.max(x, 0, 1)).isEqualTo(-0f);
-    x[12] = Float.NaN;
-    assertThat(RowKernels.max(x, 0, 18)).isNaN();
   }
 
   @Test
