@@ -3,6 +3,7 @@ package org.entropyharness.lm.embedded;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.entropyharness.lm.Decoding;
@@ -120,13 +121,16 @@ public final class EmbeddedModel implements LanguageModel {
   private List<SampledTrace> decode(
       GenerationRequest request, KvCache promptCache, float[] promptLogits, int first, int rows, int promptTokens) {
     int vocabulary = transformer.config().vocabularySize();
-    List<TraceBuilder> all = new ArrayList<>(rows);
+    List<TraceBuilder> all = Arrays.asList(new TraceBuilder[rows]);
     float[] logits = new float[rows * vocabulary];
-    for (int r = 0; r < rows; r++) {
-      all.add(new TraceBuilder(promptCache.copy(), new SplittableRandom(traceSeed(request.seed(), first + r))));
-      System.arraycopy(promptLogits, 0, logits, r * vocabulary, vocabulary);
-    }
-    chooseNext(all, logits, request.decoding(), 0, rows);
+    // Copying the prompt's cache and the first choice are per-row work too: on both cores.
+    SecondCore.splitRows(rows, (from, to) -> {
+      for (int r = from; r < to; r++) {
+        all.set(r, new TraceBuilder(promptCache.copy(), new SplittableRandom(traceSeed(request.seed(), first + r))));
+        System.arraycopy(promptLogits, 0, logits, r * vocabulary, vocabulary);
+      }
+      chooseNext(all, logits, request.decoding(), from, to);
+    });
     List<TraceBuilder> active = unfinished(all);
     while (!active.isEmpty()) {
       List<TraceBuilder> batch = active;

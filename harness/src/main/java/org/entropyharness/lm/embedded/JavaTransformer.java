@@ -21,11 +21,6 @@ public final class JavaTransformer {
   private record Layer(
       float[] ln1G, float[] ln1B, Linear qkv, Linear proj, float[] ln2G, float[] ln2B, Linear fc1, Linear fc2) {}
 
-  /** Work on rows {@code [from, to)} of a step once their logits are written, on the thread that computed them. */
-  interface RowsDone {
-    void accept(int from, int to);
-  }
-
   /** The forward pass of these weights (arrays are shared, not copied). */
   public JavaTransformer(WeightsFile w) {
     c = w.config();
@@ -67,30 +62,11 @@ public final class JavaTransformer {
    * As {@link #step(int[], KvCache[], int, float[])}, then {@code then} on each half's rows in the thread that
    * computed them, so per-row work after the logits (sampling) runs on both cores too.
    */
-  void step(int[] tokens, KvCache[] caches, int rows, float[] logits, RowsDone then) {
-    int split = splitPoint(rows);
-    if (split == 0) {
-      stepRows(tokens, caches, 0, rows, logits);
-      then.accept(0, rows);
-      return;
-    }
-    SecondCore.runBoth(() -> {
-      stepRows(tokens, caches, 0, split, logits);
-      then.accept(0, split);
-    }, () -> {
-      stepRows(tokens, caches, split, rows, logits);
-      then.accept(split, rows);
+  void step(int[] tokens, KvCache[] caches, int rows, float[] logits, SecondCore.Rows then) {
+    SecondCore.splitRows(rows, (from, to) -> {
+      stepRows(tokens, caches, from, to, logits);
+      then.run(from, to);
     });
-  }
-
-  /** Where to cut a batch of {@code rows} (0: not at all); halves in multiples of 4 rows when there are enough. */
-  static int splitPoint(int rows) {
-    if (rows < 2) {
-      return 0;
-    }
-    int half = (rows + 1) / 2;
-    int four = (half + 3) / 4 * 4;
-    return four < rows ? four : half;
   }
 
   /** Rows {@code [from, to)} of a step: each sequence's next token at its cache's next position. */

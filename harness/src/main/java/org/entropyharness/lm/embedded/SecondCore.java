@@ -5,12 +5,17 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * One daemon thread that runs the second half of a batched decode step while the caller runs the first. Decode steps
- * come back to back a few hundred microseconds apart, and waking a parked pool thread for each costs a good share of
- * that, so both sides spin briefly before parking (as OpenMP runtimes do). Shared by every model in the JVM: a caller
- * that finds it busy runs both halves itself.
+ * One daemon thread that runs the second half of a batch's rows while the caller runs the first. Decode steps come
+ * back to back a few hundred microseconds apart, and waking a parked pool thread for each costs a good share of that,
+ * so both sides spin briefly before parking (as OpenMP runtimes do). Shared by every model in the JVM: a caller that
+ * finds it busy runs both halves itself.
  */
 final class SecondCore {
+  /** Work on rows {@code [from, to)} of a batch. */
+  interface Rows {
+    void run(int from, int to);
+  }
+
   /** How long either side spins for the other before parking. */
   private static final long SPIN_NANOS = 200_000;
   private static final boolean AVAILABLE = Runtime.getRuntime().availableProcessors() >= 2;
@@ -19,6 +24,26 @@ final class SecondCore {
   private static final Thread WORKER = AVAILABLE ? start() : null;
 
   private SecondCore() {}
+
+  /** Runs {@code work} on the two halves of {@code rows} rows ({@link #splitPoint}), one per core. */
+  static void splitRows(int rows, Rows work) {
+    int split = splitPoint(rows);
+    if (split == 0) {
+      work.run(0, rows);
+    } else {
+      runBoth(() -> work.run(0, split), () -> work.run(split, rows));
+    }
+  }
+
+  /** Where to cut a batch of {@code rows} (0: not at all); halves in multiples of 4 rows when there are enough. */
+  static int splitPoint(int rows) {
+    if (rows < 2) {
+      return 0;
+    }
+    int half = (rows + 1) / 2;
+    int four = (half + 3) / 4 * 4;
+    return four < rows ? four : half;
+  }
 
   /** Runs {@code first} here and {@code second} on the other core when it is free, and returns when both are done. */
   static void runBoth(Runnable first, Runnable second) {

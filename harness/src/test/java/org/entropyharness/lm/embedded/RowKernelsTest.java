@@ -135,11 +135,11 @@ class RowKernelsTest {
 
   @Test
   void should_cut_a_batch_into_halves_of_whole_groups_of_four() {
-    assertThat(JavaTransformer.splitPoint(1)).isZero();
-    assertThat(JavaTransformer.splitPoint(16)).isEqualTo(8);
-    assertThat(JavaTransformer.splitPoint(12)).isEqualTo(8);
-    assertThat(JavaTransformer.splitPoint(6)).isEqualTo(4);
-    assertThat(JavaTransformer.splitPoint(3)).isEqualTo(2);
-    assertThat(JavaTransformer.splitPoint(2)).isEqualTo(1);
+    assertThat(SecondCore.splitPoint(1)).isZero();
+    assertThat(SecondCore.splitPoint(16)).isEqualTo(8);
+    assertThat(SecondCore.splitPoint(12)).isEqualTo(8);
+    assertThat(SecondCore.splitPoint(6)).isEqualTo(4);
+    assertThat(SecondCore.splitPoint(3)).isEqualTo(2);
+    assertThat(SecondCore.splitPoint(2)).isEqualTo(1);
   }
 }
