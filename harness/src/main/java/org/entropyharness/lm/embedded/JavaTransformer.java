@@ -51,8 +51,8 @@ public final class JavaTransformer {
   /**
    * Feeds {@code tokens[b]} to sequence {@code b} at its cache's next position, for {@code rows} sequences at once;
    * writes next-token logits {@code [rows, vocabulary]} and advances each cache. Rows never mix, so a batch is cut
-   * in two and the halves run on two cores (the second in the common fork-join pool, or here if no worker takes it);
-   * each row's arithmetic is the same in either half.
+   * in two and the halves run on two cores ({@link SecondCore}, or both here when it is busy); each row's arithmetic
+   * is the same in either half.
    */
   void step(int[] tokens, KvCache[] caches, int rows, float[] logits) {
     step(tokens, caches, rows, logits, (from, to) -> {});

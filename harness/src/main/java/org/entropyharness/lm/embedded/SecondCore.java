@@ -7,7 +7,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * One daemon thread that runs the second half of a batch's rows while the caller runs the first. Decode steps come
  * back to back a few hundred microseconds apart, and waking a parked thread costs a good share of that (up to
- * milliseconds on a virtual machine whose idle vCPU has halted: measured 650 µs on average on the 2-core CI machine,
+ * milliseconds on a virtual machine whose idle vCPU has halted: measured 650 µs on average on the 2-core development VM,
  * for one wake in twenty), so both sides spin for {@link #SPIN_NANOS} before parking, as OpenMP runtimes do (Intel's
  * spins 200 ms by default). A burst of decoding thus keeps one core busy for up to that long after its last step.
  * Shared by every model in the JVM: a caller that finds it busy runs both halves itself.
