@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.fail;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.entropyharness.cli.HarnessCommand;
+import org.entropyharness.cli.ChildHarness;
 import org.entropyharness.run.Families;
 import org.entropyharness.run.SessionRuns;
 import org.entropyharness.run.Shard;
@@ -122,11 +121,7 @@ class SlurmSubmitTest {
 
   /** {@code harness submit} in a JVM of its own, as on a login node, with the cluster's SLURM_CONF. */
   private Process submit(SingleNodeSlurm slurm, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-modules=jdk.incubator.vector", "-Dai.djl.offline=true",
-        "-Dharness.root=" + ROOT, "-cp", System.getProperty("java.class.path"), HarnessCommand.class.getName()));
-    command.addAll(List.of(args));
+    List<String> command = ChildHarness.command(args);
     Path printed = Files.createTempFile(dir, "submit", ".log");
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(printed.toFile());
     builder.environment().put("SLURM_CONF", slurm.conf().toString());

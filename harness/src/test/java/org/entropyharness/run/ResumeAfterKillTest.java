@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import org.entropyharness.cli.ChildHarness;
 import org.entropyharness.cli.HarnessCommand;
 import org.entropyharness.store.MetricRow;
 import org.entropyharness.store.RunDirectory;
@@ -102,11 +103,7 @@ class ResumeAfterKillTest {
   /** The first attempt creates the run folder; later attempts resume it. */
   private Process start(Path runs) throws Exception {
     Files.createDirectories(runs);
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--add-opens=java.base/java.nio=ALL-UNNAMED", "-Dai.djl.offline=true",
-        "-Dharness.root=" + System.getProperty("harness.root", ".."),
-        "-cp", System.getProperty("java.class.path"), HarnessCommand.class.getName(), "run", SUITE.toString()));
+    List<String> command = ChildHarness.command("run", SUITE.toString());
     try (var existing = Files.list(runs)) {
       List<Path> started = existing.toList();
       command.addAll(started.isEmpty()

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.entropyharness.cli.HarnessCommand;
+import org.entropyharness.cli.ChildHarness;
 import org.entropyharness.lm.embedded.CharTokenizer;
 import org.entropyharness.lm.embedded.TinyGptConfig;
 import org.entropyharness.lm.embedded.WeightsFile;
@@ -38,14 +37,10 @@ class EmbeddedTrainerTest {
   }
 
   private void train(String name) throws Exception {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--add-opens=java.base/java.nio=ALL-UNNAMED", "-Dai.djl.offline=true",
-        "-Dharness.root=" + System.getProperty("harness.root", ".."),
-        "-cp", System.getProperty("java.class.path"), HarnessCommand.class.getName(), "train-embedded",
+    List<String> command = ChildHarness.command("train-embedded",
         "--seed", "5", "--steps", "40", "--batch", "16", "--lr", "3e-3", "--levels", "1", "--threads", "1",
         "--d-model", "32", "--layers", "1", "--heads", "2", "--ff-dim", "64", "--max-length", "32",
-        "--out", dir.resolve(name + ".bin").toString(), "--log", dir.resolve(name + ".tsv").toString()));
+        "--out", dir.resolve(name + ".bin").toString(), "--log", dir.resolve(name + ".tsv").toString());
     Process process = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(dir.resolve(name + ".out").toFile()).start();
     assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("train-embedded finished").isTrue();

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.entropyharness.cli.HarnessCommand;
+import org.entropyharness.cli.ChildHarness;
 import org.entropyharness.lm.embedded.WeightsFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -55,15 +55,11 @@ class GrpoTrainerTest {
 
   /** The command of {@link #plan} with the Shannon bonus at 0.01, in a child JVM. */
   private void trainAsCommand(Path out) throws Exception {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-modules=jdk.incubator.vector", "-Dai.djl.offline=true",
-        "-Dharness.root=" + System.getProperty("harness.root", ".."),
-        "-cp", System.getProperty("java.class.path"), HarnessCommand.class.getName(), "train-rl",
+    List<String> command = ChildHarness.command("train-rl",
         "--treatment", "shannon", "--entropy-coef", "0.01", "--init", SHIPPED.toString(), "--seed", "3",
         "--steps", "2", "--prompts", "4", "--samples", "4", "--levels", "2", "--lr", "1e-3", "--clip-eps", "0.2",
         "--kl-coef", "0.05", "--mini-batches", "2", "--checkpoint-every", "1", "--save-start", "--threads", "1",
-        "--rollout-threads", "2", "--precision", "FLOAT32", "--out-dir", out.toString()));
+        "--rollout-threads", "2", "--precision", "FLOAT32", "--out-dir", out.toString());
     Process process = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(dir.resolve(out.getFileName() + ".out").toFile()).start();
     assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("train-rl finished").isTrue();
