@@ -108,7 +108,7 @@ public final class EmbeddedModel implements LanguageModel {
     }
     KvCache promptCache = new KvCache(config);
     int vocabulary = config.vocabularySize();
-    float[] promptLogits = java.util.Arrays.copyOfRange(transformer.prefill(prompt, promptCache),
+    float[] promptLogits = Arrays.copyOfRange(transformer.prefill(prompt, promptCache),
         (prompt.length - 1) * vocabulary, prompt.length * vocabulary);
     List<SampledTrace> traces = new ArrayList<>(request.n());
     for (int start = 0; start < request.n(); start += batchSize) {
